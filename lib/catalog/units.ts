@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { collapseSpaces, comparisonKey, stripMarkup } from '../text/normalize';
+import { UNIT_LEVELS, type Unit } from './schema';
+
+/*
+ * Responsible units ("Đơn vị chủ trì / phối hợp") as one normalized list.
+ * A cell such as "Công an tỉnh, Sở Thông tin và Truyền thông; UBND cấp xã" is
+ * split into unit names; each name is mapped to an entry of the reviewed list
+ * (seeds/units.json) by its spelling variants, or becomes a derived entry.
+ */
+
+export const ReviewedUnitSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string(),
+  level: z.enum(UNIT_LEVELS),
+  aliases: z.array(z.string()),
+});
+export const ReviewedUnitsSchema = z.array(ReviewedUnitSchema);
+export type ReviewedUnit = z.infer<typeof ReviewedUnitSchema>;
+
+/** First words of a unit name; a comma or "và" before one of these separates two units. */
+const UNIT_STARTERS = [
+  'so', 'cong an', 'van phong', 'ubnd', 'uy ban', 'trung tam', 'bo', 'ban quan ly', 'ban thuong vu',
+  'ban to chuc', 'ban chi huy', 'ban co yeu', 'ban dang', 'cac ban', 'ngan hang', 'bao hiem', 'toa an', 'vien',
+  'cuc', 'buu dien', 'dien luc', 'phong', 'cac', 'hoi dong', 'dai', 'to', 'bql', 'mat tran', 'mttq', 'chi nhanh',
+  'doanh nghiep', 'cap uy', 'dang uy', 'thong tan', 'tong cong ty', 'tap doan', 'co quan', 'chuyen gia',
+  'cong thong tin', 'tinh uy', 'huyen doan', 'lien doan', 'hdnd', 'bo phan', 'nhung', 'tat ca',
+];
+
+function startsWithStarter(textAfter: string): boolean {
+  const key = comparisonKey(textAfter);
+  return UNIT_STARTERS.some((s) => key === s || key.startsWith(`${s} `));
+}
+
+/** Unit-name key: comparison key with "có liên quan" ≡ "liên quan" and "&" ≡ "và". */
+export function unitKey(name: string): string {
+  return comparisonKey(name.replace(/&/g, ' và '))
+    .replace(/\bco co lien quan\b/g, 'lien quan')
+    .replace(/\bco lien quan\b/g, 'lien quan')
+    .replace(/\buy ban nhan dan\b/g, 'ubnd')
+    .replace(/\bhoi dong nhan dan\b/g, 'hdnd')
+    .replace(/\bthi tran\b/g, 'thi tran')
+    .trim();
+}
+
+/** Split a lead/partner cell into unit names as written. */
+export function splitUnitCell(raw: string): string[] {
+  let text = stripMarkup(raw)
+    // Parenthesized remarks: "(chính)", "(nếu có)", "(các nhiệm vụ sử dụng vốn …)".
+    .replace(/\([^()]*\)/g, ' ')
+    // "- Khối các cơ quan Đảng, đoàn thể: Văn phòng Tỉnh ủy" → keep the unit.
+    .replace(/-?\s*Khối [^:]{1,60}:/gu, ';')
+    .replace(/(^|[.;]\s*)[-–]\s+/g, '$1;');
+  text = collapseSpaces(text);
+  const pieces: string[] = [];
+  for (const segment of text.split(/;|:(?=\s)/)) {
+    let rest = segment.trim();
+    let start = 0;
+    // Walk separators left to right and cut only where a unit starts next.
+    const sep = /,\s*|\s+và\s+/gu;
+    let m: RegExpExecArray | null;
+    while ((m = sep.exec(rest))) {
+      const after = rest.slice(m.index + m[0].length);
+      if (startsWithStarter(after)) {
+        pieces.push(rest.slice(start, m.index));
+        start = m.index + m[0].length;
+      }
+    }
+    pieces.push(rest.slice(start));
+    rest = '';
+  }
+  const out: string[] = [];
+  for (const piece of pieces) {
+    const name = collapseSpaces(piece)
+      .replace(/^[\s,.;:–-]+|[\s,.;:–-]+$/g, '')
+      .replace(/^(và|hoặc)\s+/u, '')
+      // Trailing verbs that belong to the sentence, not the unit name.
+      .replace(/\s+(chủ trì|hướng dẫn|đôn đốc|thực hiện|chỉ đạo)\b.*$/u, '')
+      .trim();
+    if (!name || name === '-') continue;
+    // "UBND cấp huyện, cấp xã" → two units.
+    const twoLevels = /^(.*\bcấp)\s+(\S+)(?:,|\s+và)\s+cấp\s+(\S+)$/u.exec(name);
+    if (twoLevels) {
+      out.push(`${twoLevels[1]} ${twoLevels[2]}`, `${twoLevels[1]} ${twoLevels[3]}`);
+    } else {
+      out.push(name);
+    }
+  }
+  return out;
+}
+
+function slug(key: string): string {
+  return key.replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60).replace(/-$/, '');
+}
+
+/** Builds the unit list while the ingester resolves cells. */
+export class UnitRegistry {
+  private readonly byAlias = new Map<string, ReviewedUnit>();
+  private readonly aliasKeys: string[];
+  private readonly units = new Map<string, Unit>();
+
+  constructor(reviewed: ReviewedUnit[]) {
+    for (const unit of reviewed) {
+      for (const alias of [unit.name, ...unit.aliases]) {
+        const key = unitKey(alias);
+        const existing = this.byAlias.get(key);
+        if (existing && existing.id !== unit.id) {
+          throw new Error(`Alias "${alias}" is listed for both ${existing.id} and ${unit.id} in seeds/units.json`);
+        }
+        this.byAlias.set(key, unit);
+      }
+    }
+    // Longest first, so "van phong ubnd tinh" wins over "van phong ubnd".
+    this.aliasKeys = [...this.byAlias.keys()].sort((a, b) => b.length - a.length);
+  }
+
+  /** Resolve one unit name to an id, registering the spelling as a variant. */
+  resolveName(name: string): string {
+    const key = unitKey(name);
+    let reviewed = this.byAlias.get(key);
+    if (!reviewed) {
+      const prefix = this.aliasKeys.find((a) => key.startsWith(`${a} `));
+      if (prefix) reviewed = this.byAlias.get(prefix);
+    }
+    const id = reviewed ? reviewed.id : `x-${slug(key)}`;
+    let unit = this.units.get(id);
+    if (!unit) {
+      unit = reviewed
+        ? { id, name: reviewed.name, level: reviewed.level, variants: [], reviewed: true }
+        : { id, name, level: guessLevel(key), variants: [], reviewed: false };
+      this.units.set(id, unit);
+    }
+    if (!unit.variants.includes(name)) unit.variants.push(name);
+    return id;
+  }
+
+  /** Resolve a whole cell; ids are unique and in reading order. */
+  resolveCell(raw: string): string[] {
+    const ids: string[] = [];
+    for (const name of splitUnitCell(raw)) {
+      const id = this.resolveName(name);
+      if (!ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  }
+
+  list(): Unit[] {
+    return [...this.units.values()].sort((a, b) => a.id.localeCompare(b.id));
+  }
+}
+
+function guessLevel(key: string): Unit['level'] {
+  if (/\bcap xa\b|\bxa\b.*\bthi tran\b|\bxa phuong\b/.test(key)) return 'commune';
+  if (/\bhuyen\b/.test(key)) return 'district';
+  if (/\btinh\b|thanh hoa/.test(key)) return 'province';
+  if (/^bo\b|\bchinh phu\b|\btrung uong\b|viet nam/.test(key)) return 'central';
+  return 'other';
+}

@@ -1,0 +1,29 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SEED_DOCUMENTS } from '../seeds/documents';
+import type { CatalogInputs } from '../lib/catalog/build';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const SEEDS_DIR = join(ROOT, 'seeds');
+export const GENERATED_CATALOG = join(ROOT, 'lib', 'catalog', 'generated', 'catalog.json');
+
+/** Read the five seeds and the reviewed data files from seeds/. */
+export function readCatalogInputs(seedsDir = SEEDS_DIR): CatalogInputs {
+  const seedTexts: Record<string, string> = {};
+  const seedHashes: Record<string, string> = {};
+  for (const doc of SEED_DOCUMENTS) {
+    const buf = readFileSync(join(seedsDir, doc.file));
+    seedTexts[doc.file] = buf.toString('utf8');
+    seedHashes[doc.file] = createHash('sha256').update(buf).digest('hex');
+  }
+  const json = (name: string) => JSON.parse(readFileSync(join(seedsDir, name), 'utf8')) as unknown;
+  return {
+    seedTexts,
+    seedHashes,
+    defectsJson: json('defects.json'),
+    unitsJson: json('units.json'),
+    ocrJson: json('ocr-display.json'),
+  };
+}

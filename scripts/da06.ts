@@ -1,0 +1,136 @@
+/**
+ * da06 — command-line access to the catalog.
+ *   da06 catalog stats [--json]
+ *   da06 catalog show <ref> [--json]
+ *   da06 catalog deadlines [--date YYYY-MM-DD] [--soon DAYS] [--json]
+ * Run as `npm run -s da06 -- <subcommand>`.
+ */
+import { buildCatalog } from '../lib/catalog/build';
+import { catalogStats, selfCheck } from '../lib/catalog/check';
+import { DEADLINE_STATUSES, deadlineStatus, type DeadlineStatus } from '../lib/catalog/deadline';
+import type { CatalogItem } from '../lib/catalog/schema';
+import { readCatalogInputs } from './catalog-io';
+
+function flag(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function usage(code = 2): never {
+  console.error(
+    'usage: da06 catalog stats [--json]\n' +
+      '       da06 catalog show <ref> [--json]\n' +
+      '       da06 catalog deadlines [--date YYYY-MM-DD] [--soon DAYS] [--json]',
+  );
+  process.exit(code);
+}
+
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function main(argv: string[]): void {
+  const [area, command, ...rest] = argv;
+  if (area !== 'catalog' || !command) usage();
+  const json = rest.includes('--json');
+  const report = buildCatalog(readCatalogInputs());
+  const { catalog } = report;
+  const items: CatalogItem[] = [...catalog.tasks, ...catalog.models, ...catalog.targets];
+
+  if (command === 'stats') {
+    const check = selfCheck(report);
+    const stats = { ...catalogStats(catalog), selfCheck: check };
+    if (json) {
+      console.log(JSON.stringify(stats, null, 2));
+      return;
+    }
+    for (const doc of catalog.documents) {
+      const d = stats.documents[doc.key] as { tasks: number; models: number; targets: number; groups: { numeral: string; heading: string; declared: number | null; found: number }[] };
+      console.log(`${doc.key} — ${doc.shortTitle}: ${d.tasks} tasks, ${d.models} models, ${d.targets} targets`);
+      for (const g of d.groups) {
+        const mark = g.declared === null || g.declared === g.found ? 'ok ' : 'BAD';
+        console.log(`  ${mark} ${g.numeral.padEnd(5)} declared ${String(g.declared ?? '—').padStart(2)} found ${String(g.found).padStart(2)}  ${g.heading}`);
+      }
+    }
+    console.log(`models ${stats.models}, targets ${stats.targets}, units ${stats.units} (${stats.unitsReviewed} reviewed)`);
+    console.log(`deadlines ${stats.deadlines.parsed}/${stats.deadlines.total} parsed; unknown: ${stats.deadlines.unknown.join(', ') || 'none'}`);
+    console.log('defects:');
+    for (const d of stats.defects) console.log(`  ${d.id} (${d.doc}): ${d.what}\n      → ${d.handling}`);
+    console.log(check.ok ? 'self-check: ok' : `self-check: FAILED\n  ${check.failures.join('\n  ')}`);
+    if (!check.ok) process.exitCode = 1;
+    return;
+  }
+
+  if (command === 'show') {
+    const ref = rest.find((a) => !a.startsWith('--'));
+    if (!ref) usage();
+    const item = items.find((i) => i.ref === ref);
+    if (!item) {
+      console.error(`No item with ref ${ref}. Refs look like kh-tinh-2024#16, ct-04-2024#B25, kh-mo-hinh#M36, kh-huyen-2024#T3.`);
+      process.exit(1);
+    }
+    if (json) {
+      console.log(JSON.stringify(item, null, 2));
+      return;
+    }
+    const unitName = (id: string) => catalog.units.find((u) => u.id === id)?.name ?? id;
+    const doc = catalog.documents.find((d) => d.key === item.doc)!;
+    console.log(`${item.ref}  [${item.kind}]  ${doc.shortTitle} (${doc.date})`);
+    if (item.kind === 'task' || item.kind === 'model') {
+      const group = catalog.groups.find((g) => g.id === item.groupId);
+      console.log(`group: ${group?.numeral} ${group?.heading}`);
+    }
+    if (item.kind === 'task') {
+      console.log(`content: ${item.content}`);
+      console.log(`lead: ${item.leadUnitIds.map(unitName).join('; ')}`);
+      console.log(`partners: ${item.partnerUnitIds.map(unitName).join('; ')}`);
+      console.log(`deadline: ${item.deadline.raw} → ${item.deadline.kind}${item.deadline.due ? `, due ${item.deadline.due}` : ''}`);
+      if (item.product) console.log(`product: ${item.product}`);
+      if (item.incomplete) console.log('INCOMPLETE (see defects)');
+    } else if (item.kind === 'model') {
+      console.log(`name: Mô hình ${item.nationalNumber}: ${item.name} (appendix row ${item.rowNumber})`);
+      if (item.goal) console.log(`goal: ${item.goal}`);
+      if (item.assignments) console.log(`assignments: ${item.assignments}`);
+      console.log(`lead: ${item.leadUnitIds.map(unitName).join('; ')}`);
+      console.log(`partners: ${item.partnerUnitIds.map(unitName).join('; ')}`);
+      console.log(`support: ${item.supportUnitIds.map(unitName).join('; ')}`);
+      console.log(`deadline: ${item.deadline.raw} → ${item.deadline.kind}`);
+      console.log(`platforms: ${item.platforms.join('; ')}`);
+    } else {
+      console.log(`statement: ${item.statement}`);
+      console.log(`target: ${item.comparator} ${item.value}${item.unit === '%' ? '%' : ` (${item.unit}${item.countOf ? `: ${item.countOf}` : ''})`}`);
+      if (item.scope) console.log(`scope: ${item.scope}`);
+      console.log(`period: ${JSON.stringify(item.period)}`);
+      if (item.taskRef) console.log(`from: ${item.taskRef}`);
+    }
+    if ('defectIds' in item && item.defectIds.length) console.log(`defects: ${item.defectIds.join(', ')}`);
+    const p = item.provenance;
+    console.log(`provenance: seeds/${p.file} lines ${p.lines[0]}–${p.lines[1]}`);
+    return;
+  }
+
+  if (command === 'deadlines') {
+    const date = flag(rest, '--date') ?? today();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) usage();
+    const soon = Number(flag(rest, '--soon') ?? 30);
+    const byStatus = Object.fromEntries(DEADLINE_STATUSES.map((s) => [s, [] as { ref: string; deadline: string; due?: string }[]])) as Record<DeadlineStatus, { ref: string; deadline: string; due?: string }[]>;
+    for (const item of [...catalog.tasks, ...catalog.models]) {
+      const status = deadlineStatus(item.deadline, date, { dueSoonDays: soon });
+      byStatus[status].push({ ref: item.ref, deadline: item.deadline.raw, ...(item.deadline.due ? { due: item.deadline.due } : {}) });
+    }
+    if (json) {
+      console.log(JSON.stringify({ date, dueSoonDays: soon, statuses: byStatus }, null, 2));
+      return;
+    }
+    console.log(`Status on ${date} (due soon = within ${soon} days)`);
+    for (const s of DEADLINE_STATUSES) {
+      console.log(`\n${s} (${byStatus[s].length})`);
+      for (const e of byStatus[s]) console.log(`  ${e.ref.padEnd(20)} ${e.due ?? ''.padEnd(10)}  ${e.deadline.slice(0, 90)}`);
+    }
+    return;
+  }
+  usage();
+}
+
+main(process.argv.slice(2));

@@ -1,0 +1,20 @@
+import { defineConfig } from 'wxt';
+import { PORTAL_HOST_PATTERNS } from './lib/portals/hosts';
+
+// The extension: a thin content script on the portal hosts, a background that
+// keeps per-tab state, and the side panel (Chrome side_panel, Firefox sidebar).
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: 'Trợ lý Đề án 06',
+    short_name: 'Trợ lý ĐA06',
+    description:
+      'Cho cán bộ Bộ phận Một cửa: nhiệm vụ, chỉ tiêu, mô hình của Đề án 06 áp dụng cho thủ tục đang xử lý. (Project 06 Desk Assistant)',
+    permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'sidePanel', 'tabs'],
+    host_permissions: [...PORTAL_HOST_PATTERNS],
+    action: { default_title: 'Trợ lý Đề án 06' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'tro-ly-de-an-06@example.invalid', strict_min_version: '115.0' } } }
+      : {}),
+  }),
+});
