@@ -50,16 +50,16 @@ export function partEnd(part: DeadlinePart): string | undefined {
 
 /** Words that make a deadline depend on someone else's schedule. */
 const CONDITIONAL_PATTERNS: RegExp[] = [
-  /theo (?:tien do,? )?lo trinh[^;()]*/,
-  /theo tien do[^;()]*/,
-  /theo (?:huong dan,? )?chi dao[^;()]*/,
-  /theo huong dan[^;()]*/,
-  /theo ke hoach cua[^;()]*/,
-  /theo yeu cau[^;()]*/,
-  /khi co (?:chi dao|yeu cau|huong dan)[^;()]*/,
-  /sau khi [^;()]*trien khai[^;()]*/,
-  /ngay khi [^;()]*/,
-  /trong qua trinh thuc hien[^;()]*/,
+  /theo (?:tien do,? )?lo trinh[^;,()]*/,
+  /theo tien do[^;,()]*/,
+  /theo (?:huong dan,? )?chi dao[^;,()]*/,
+  /theo huong dan[^;,()]*/,
+  /theo ke hoach cua[^;,()]*/,
+  /theo yeu cau[^;,()]*/,
+  /khi co (?:chi dao|yeu cau|huong dan)[^;,()]*/,
+  /sau khi [^;,()]*trien khai[^;,()]*/,
+  /ngay khi [^;,()]*/,
+  /trong qua trinh thuc hien[^;,()]*/,
 ];
 
 const RECURRING_PATTERN = /thuong xuyen|hang thang|hang nam|hang tuan|dinh ky/;

@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { expect, fixtureHtml, servePortal, test } from './fixtures';
+
+const catalog = JSON.parse(readFileSync('lib/catalog/generated/catalog.json', 'utf8')) as { tasks: unknown[]; targets: unknown[] };
+
+const DETAIL_URL = 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=373812';
+
+test('the extension loads and its service worker runs', async ({ ext }) => {
+  expect(ext.extensionId).toMatch(/^[a-p]{32}$/);
+  const manifest = await ext.worker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.name).toBe('Trợ lý Đề án 06');
+  expect(manifest.side_panel?.default_path).toBe('sidepanel.html');
+});
+
+test('the side panel page shows the size of the catalog generated from the seeds', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
+  await expect(page.getByRole('heading', { name: 'Trợ lý Đề án 06' })).toBeVisible();
+  await expect(page.getByTestId('count-tasks')).toHaveText(String(catalog.tasks.length));
+  await expect(page.getByTestId('count-models')).toHaveText('35');
+  await expect(page.getByTestId('count-targets')).toHaveText(String(catalog.targets.length));
+  await expect(page.getByTestId('doc-kh-tinh-2024')).toContainText('72');
+  await expect(page.getByTestId('doc-kh-tu-2025')).toContainText('61');
+  // Not opened beside a portal page: the empty state explains what to do.
+  await expect(page.getByTestId('no-portal-page')).toBeVisible();
+  // English is available and remembered.
+  await page.getByLabel('Ngôn ngữ').selectOption('en');
+  await expect(page.getByRole('heading', { name: 'Project 06 Desk Assistant' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Project 06 Desk Assistant' })).toBeVisible();
+});
+
+test('the content script runs on a portal page served at its real URL and the panel sees it', async ({ ext }) => {
+  await servePortal(ext.context, 'https://dichvucong.gov.vn/**', fixtureHtml('national/procedure-detail.html'));
+  const portal = await ext.context.newPage();
+  await portal.goto(DETAIL_URL);
+  await expect(portal.locator('h1.main-title')).toHaveText('Đăng ký khai sinh');
+
+  // The background learned about the tab from the sensor.
+  const tabId = await ext.worker.evaluate(async (url) => {
+    const [tab] = await chrome.tabs.query({ url });
+    return tab?.id ?? null;
+  }, DETAIL_URL);
+  expect(tabId).not.toBeNull();
+
+  const panel = await ext.context.newPage();
+  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${tabId}`);
+  await expect(panel.getByTestId('current-host')).toHaveText('dichvucong.gov.vn');
+  await expect(panel.getByTestId('current-page')).toContainText('Đăng ký khai sinh');
+
+  // In-page navigation (history API) reaches the background too.
+  await portal.evaluate(() => history.pushState({}, '', '/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=6007'));
+  await portal.evaluate(() => window.dispatchEvent(new PopStateEvent('popstate')));
+  await expect(panel.getByTestId('current-page')).toContainText('ma_thu_tuc=6007', { timeout: 10_000 });
+});
+
+test('a page on an unrelated site gets no content script', async ({ ext }) => {
+  await ext.context.route('https://example.org/**', (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<title>Unrelated</title><h1>Hello</h1>' }),
+  );
+  const page = await ext.context.newPage();
+  await page.goto('https://example.org/');
+  const tabId = await ext.worker.evaluate(async () => {
+    const [tab] = await chrome.tabs.query({ url: 'https://example.org/*' });
+    return tab?.id ?? null;
+  });
+  const panel = await ext.context.newPage();
+  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${tabId}`);
+  await expect(panel.getByTestId('no-portal-page')).toBeVisible();
+});
