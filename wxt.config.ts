@@ -14,7 +14,16 @@ export default defineConfig({
     host_permissions: [...PORTAL_HOST_PATTERNS],
     action: { default_title: 'Trợ lý Đề án 06' },
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'tro-ly-de-an-06@example.invalid', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'tro-ly-de-an-06@example.invalid',
+              strict_min_version: '142.0',
+              // Nothing leaves the user's machine.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
       : {}),
   }),
 });

@@ -46,9 +46,9 @@ export async function servePortal(context: BrowserContext, hostPattern: string, 
 
 export const test = base.extend<{ ext: { context: BrowserContext; worker: Worker; extensionId: string } }>({
   // eslint-disable-next-line no-empty-pattern
-  ext: async ({}, use) => {
+  ext: async ({}, provide) => {
     const ext = await launchWithExtension();
-    await use(ext);
+    await provide(ext);
     await ext.context.close();
   },
 });

@@ -1,0 +1,9 @@
+// The `chrome` namespace as used inside service-worker evaluations in E2E tests.
+declare namespace chrome {
+  namespace runtime {
+    function getManifest(): { name: string; version: string; side_panel?: { default_path: string } };
+  }
+  namespace tabs {
+    function query(q: { url?: string; active?: boolean }): Promise<{ id?: number; url?: string }[]>;
+  }
+}
