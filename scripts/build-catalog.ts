@@ -20,7 +20,8 @@ mkdirSync(dirname(GENERATED_CATALOG), { recursive: true });
 const json = JSON.stringify(report.catalog);
 writeFileSync(GENERATED_CATALOG, json);
 const { tasks, models, targets, units } = report.catalog;
-console.log(
+// stderr, so that commands chaining this script keep a clean stdout (e.g. bench --json).
+console.error(
   `catalog: ${tasks.length} tasks, ${models.length} models, ${targets.length} targets, ${units.length} units, ` +
-    `${(json.length / 1024).toFixed(0)} KB in ${(performance.now() - started).toFixed(0)} ms`,
+    `${Buffer.byteLength(json)} bytes in ${(performance.now() - started).toFixed(0)} ms`,
 );
