@@ -6,29 +6,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { ROOT } from './catalog-io';
+import { chromeExtensionDir, launchWithExtension } from './chromium';
 
-const EXTENSION = join(ROOT, '.output', 'chrome-mv3');
+const EXTENSION = chromeExtensionDir(ROOT);
 const DEMO_URL = 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=373812';
 const DEMO_HTML = readFileSync(join(ROOT, 'tests', 'fixtures', 'national', 'procedure-detail.html'), 'utf8');
 const SCREENSHOT = resolve(process.env.DA06_SCREENSHOT ?? 'da06-demo.png');
 
 async function main() {
   const headless = !process.env.DISPLAY || process.env.DA06_HEADLESS === '1';
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  const context = await launchWithExtension(EXTENSION, {
     headless,
     viewport: headless ? { width: 900, height: 900 } : null,
-    args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      ...(headless ? ['--no-sandbox', '--disable-gpu'] : []),
-    ],
   });
   await context.route('https://dichvucong.gov.vn/**', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: DEMO_HTML }),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { test as base, type BrowserContext, type Worker } from '@playwright/test';
+import { launchWithExtension as launch } from '../../scripts/chromium';
 
 /*
  * Real-browser fixtures: Debian's Chromium (/usr/bin/chromium) with the built
@@ -9,7 +10,6 @@ import { test as base, chromium, type BrowserContext, type Worker } from '@playw
  */
 
 export const EXTENSION_PATH = resolve('.output/chrome-mv3');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FIXTURES = resolve('tests/fixtures');
 
 export function fixtureHtml(path: string): string {
@@ -17,20 +17,7 @@ export function fixtureHtml(path: string): string {
 }
 
 export async function launchWithExtension(): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
-  const context = await chromium.launchPersistentContext('', {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const context = await launch(EXTENSION_PATH);
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
   const extensionId = new URL(worker.url()).host;

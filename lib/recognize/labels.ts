@@ -1,0 +1,134 @@
+/*
+ * Reading a page by its visible labels ("Mã thủ tục", "Lĩnh vực", also
+ * written without diacritics) rather than by class names or row positions.
+ * Only the labels below are ever read; rows labelled with a citizen's
+ * personal data are skipped, whatever their position.
+ */
+
+export type LabelKey = 'code' | 'name' | 'field' | 'level' | 'agency' | 'dossierCode';
+
+/** Folded label texts (no diacritics, lower case) for each value we read. */
+export const LABELS: Record<LabelKey, string[]> = {
+  code: ['ma thu tuc', 'ma tthc', 'ma so ho so tthc', 'ma thu tuc hanh chinh'],
+  name: ['ten thu tuc', 'thu tuc', 'ten thu tuc hanh chinh', 'ten tthc'],
+  field: ['linh vuc'],
+  level: ['cap thuc hien'],
+  agency: ['co quan thuc hien'],
+  dossierCode: ['ma ho so', 'so ho so', 'ma so ho so'],
+};
+
+/** Labels of personal data: never read, never followed. */
+export const PERSONAL_LABELS = [
+  'chu ho so', 'ho ten', 'ho va ten', 'ten nguoi nop', 'nguoi nop', 'nguoi nop ho so', 'so cmnd', 'cmnd',
+  'so cmnd/the can cuoc', 'so cmnd the can cuoc', 'the can cuoc', 'so can cuoc', 'cccd', 'so cccd', 'so dinh danh',
+  'so dinh danh ca nhan', 'dia chi', 'dia chi thuong tru', 'noi cu tru', 'so dien thoai', 'dien thoai', 'email',
+  'thu dien tu', 'ngay sinh', 'gioi tinh', 'trich yeu', 'trich yeu ho so',
+];
+
+export function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function labelKeyOf(text: string): LabelKey | 'personal' | null {
+  const folded = fold(text).replace(/[:：*]+$/, '').trim();
+  if (!folded || folded.length > 40) return null;
+  if (PERSONAL_LABELS.includes(folded)) return 'personal';
+  for (const key of Object.keys(LABELS) as LabelKey[]) {
+    if (LABELS[key].includes(folded)) return key;
+  }
+  return null;
+}
+
+function visible(el: Element): string {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  let out = '';
+  for (let node = walker.nextNode(); node && out.length < 600; node = walker.nextNode()) {
+    if (node.parentElement?.closest('script,style,noscript,template,textarea,select')) continue;
+    out += node.nodeValue ?? '';
+  }
+  return out;
+}
+
+function clean(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+/** The value cell next to a label element: its next sibling, or its parent's. */
+function valueNear(labelEl: Element): string {
+  let el: Element | null = labelEl;
+  for (let depth = 0; el && depth < 3; depth++) {
+    const next = el.nextElementSibling;
+    if (next) {
+      // A definition list or a table row: take the following cell.
+      const text = clean(visible(next));
+      if (text && labelKeyOf(text) === null) return text;
+      if (text) return '';
+    }
+    el = el.parentElement;
+    if (el && (el.tagName === 'TR' || el.tagName === 'BODY')) break;
+  }
+  return '';
+}
+
+export interface LabelHit {
+  key: LabelKey;
+  label: string;
+  value: string;
+}
+
+/**
+ * Find labelled values in a subtree. Scans text nodes (bounded) whose text is
+ * a known label, or "Label: value" in one node. The first hit per key wins.
+ */
+export function readLabels(root: ParentNode, options: { maxNodes?: number } = {}): LabelHit[] {
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root as Node, 4 /* NodeFilter.SHOW_TEXT */);
+  const hits = new Map<LabelKey, LabelHit>();
+  const max = options.maxNodes ?? 30000;
+  let seen = 0;
+  for (let node = walker.nextNode(); node && seen < max; node = walker.nextNode()) {
+    seen++;
+    const raw = node.nodeValue ?? '';
+    if (raw.length > 400 || !raw.trim()) continue;
+    const parent = node.parentElement;
+    if (!parent || parent.closest('script,style,noscript,template,textarea,input,select,option')) continue;
+    const colon = raw.indexOf(':');
+    const whole = labelKeyOf(raw);
+    if (whole === 'personal') continue;
+    if (whole) {
+      if (hits.has(whole)) continue;
+      const value = valueNear(parent);
+      if (value) hits.set(whole, { key: whole, label: clean(raw).replace(/:$/, ''), value });
+      continue;
+    }
+    if (colon > 0 && colon < 40) {
+      const key = labelKeyOf(raw.slice(0, colon));
+      if (key && key !== 'personal' && !hits.has(key)) {
+        const value = clean(raw.slice(colon + 1));
+        if (value) hits.set(key, { key, label: clean(raw.slice(0, colon)), value });
+      }
+    }
+  }
+  return [...hits.values()];
+}
+
+/** Accept a code only if it has the national shape, or a "Mã thủ tục" label says so. */
+export function acceptCode(value: string, fromLabel: boolean): string | undefined {
+  const v = value.trim();
+  const m = /(?<![\d.])\d\.\d{6}(?![\d.])/.exec(v);
+  if (m) return m[0];
+  if (fromLabel && /^[A-Za-z0-9][\w.-]{2,29}$/.test(v)) return v;
+  return undefined;
+}
+
+/** A dossier code looks like "000.00.12.H56-250701-0001" or "H56.12-250701-0001". */
+export function acceptDossierCode(value: string): string | undefined {
+  const v = value.trim().split(/\s/)[0];
+  return /^[A-Za-z0-9][A-Za-z0-9.-]{5,40}$/.test(v) && /\d/.test(v) ? v : undefined;
+}
