@@ -10,8 +10,13 @@ export default defineConfig({
     short_name: 'Trợ lý ĐA06',
     description:
       'Cho cán bộ Bộ phận Một cửa: nhiệm vụ, chỉ tiêu, mô hình của Đề án 06 áp dụng cho thủ tục đang xử lý. (Project 06 Desk Assistant)',
-    permissions: browser === 'firefox' ? ['storage', 'tabs'] : ['storage', 'sidePanel', 'tabs'],
+    permissions:
+      browser === 'firefox'
+        ? ['storage', 'tabs']
+        : ['storage', 'sidePanel', 'tabs', 'scripting', 'offscreen'],
     host_permissions: [...PORTAL_HOST_PATTERNS],
+    // Hosts the user adds in Options are requested at run time, one by one.
+    optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Trợ lý Đề án 06' },
     ...(browser === 'firefox'
       ? {

@@ -41,17 +41,23 @@ export function App() {
     };
     void refresh();
     const onActivated = () => void refresh();
+    const onMessage = (message: unknown) => {
+      if ((message as { type?: string } | null)?.type === 'tab-state-changed') void refresh();
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
     const onUpdated = (_id: number, info: { status?: string; url?: string }) => {
       if (info.status === 'complete' || info.url) void refresh();
     };
     browser.tabs.onActivated.addListener(onActivated);
     browser.tabs.onUpdated.addListener(onUpdated);
-    const timer = setInterval(refresh, 2000);
+    const timer = setInterval(refresh, 3000);
     return () => {
       cancelled = true;
       clearInterval(timer);
       browser.tabs.onActivated.removeListener(onActivated);
       browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.runtime.onMessage.removeListener(onMessage);
     };
   }, []);
 

@@ -1,40 +1,90 @@
-import type { STRINGS } from '@/lib/i18n';
+import type { StringKey, STRINGS } from '@/lib/i18n';
 import type { TabState } from '@/lib/messages';
+import type { RecognizedProcedure } from '@/lib/recognize/page';
 
 interface Props {
   tab: TabState | null;
   t: (typeof STRINGS)['vi'];
 }
 
-/** What the sensor reported for the tab the panel follows (text only, never HTML). */
+const SITE_LABELS: Record<string, string> = {
+  national: 'Cổng Dịch vụ công quốc gia',
+  'national-csdl': 'CSDL quốc gia về TTHC',
+  'thanhhoa-portal': 'Cổng DVC tỉnh Thanh Hóa',
+  'thanhhoa-motcua': 'Hệ thống giải quyết TTHC tỉnh Thanh Hóa',
+  generic: 'Đọc theo nhãn (trang khác)',
+};
+
+const FIELDS: (keyof RecognizedProcedure)[] = ['name', 'code', 'field', 'level', 'agency', 'portalId'];
+
+/**
+ * The procedure recognized on the tab the panel follows. Everything read from
+ * a page is rendered as text by React, never as HTML.
+ */
 export function CurrentPage({ tab, t }: Props) {
+  const page = tab?.page;
+  const kindKey = (page ? `kind_${page.pageKind === 'procedure-info' ? 'procedure_info' : page.pageKind}` : 'kind_unknown') as StringKey;
   let host = '';
-  let path = '';
-  if (tab) {
+  if (page) {
     try {
-      const url = new URL(tab.url);
-      host = url.host;
-      path = url.pathname + url.search;
+      host = new URL(page.url).host;
     } catch {
-      host = tab.url;
+      host = page.url;
     }
   }
   return (
     <section aria-labelledby="current-page-title" className="card">
       <h2 id="current-page-title">{t.currentPage}</h2>
-      {tab ? (
-        <div data-testid="current-page">
-          <p className="muted">{t.portalPageSeen}</p>
-          <p className="page-title">{tab.title || host}</p>
-          <p className="url">
-            <span data-testid="current-host">{host}</span>
-            <span className="muted">{path}</span>
-          </p>
-        </div>
-      ) : (
+      {!page && (
         <p data-testid="no-portal-page" className="empty">
           {t.noPortalPage}
         </p>
+      )}
+      {page && (
+        <div data-testid="current-page" data-kind={page.pageKind}>
+          <p className="muted">
+            <span data-testid="recognized-kind">{t[kindKey]}</span> · <span data-testid="current-host">{host}</span>
+          </p>
+          {page.pageKind === 'procedure-list' && <p className="empty">{t.listPage}</p>}
+          {page.pageKind === 'unknown' && <p className="empty" data-testid="unknown-page">{t.unknownPage}</p>}
+          {page.procedure && (
+            <dl className="procedure">
+              {page.dossierCode && (
+                <div>
+                  <dt>{t.field_dossierCode}</dt>
+                  <dd data-testid="recognized-dossierCode">{page.dossierCode}</dd>
+                </div>
+              )}
+              {FIELDS.filter((f) => page.procedure?.[f]).map((f) => (
+                <div key={f}>
+                  <dt>{t[`field_${f}` as StringKey]}</dt>
+                  <dd data-testid={`recognized-${f}`} className={f === 'name' ? 'page-title' : undefined}>
+                    {page.procedure![f]}
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          )}
+          <details className="evidence">
+            <summary>{t.evidence}</summary>
+            <p>
+              {t.source}: <span data-testid="recognized-site">{SITE_LABELS[page.site] ?? page.site}</span> · {t.confidence}:{' '}
+              {Math.round(page.confidence * 100)}%
+            </p>
+            {page.evidence.urlRule && <p className="url">URL: {page.evidence.urlRule}</p>}
+            {page.evidence.landmarks.length > 0 && (
+              <p>
+                {t.whatWasFound}: {page.evidence.landmarks.join(', ')}
+              </p>
+            )}
+            {page.evidence.tried.length > 0 && (
+              <p>
+                {t.whatWasTried}: {page.evidence.tried.join(', ')}
+              </p>
+            )}
+            <p className="url">{page.url}</p>
+          </details>
+        </div>
       )}
     </section>
   );

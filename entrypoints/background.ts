@@ -1,39 +1,142 @@
 import { MessageSchema, type TabState } from '@/lib/messages';
+import { matchPatternFor, parseUserHosts, USER_HOSTS_KEY, type UserHost } from '@/lib/hosts/user-hosts';
+import type { RecognizedPage } from '@/lib/recognize/page';
+import { RecognizedPageSchema } from '@/lib/recognize/schema';
 
-// Keeps the latest page report per tab and wires the side panel:
-// the toolbar button opens it (Chrome), and it follows the active tab.
+// Keeps the latest recognition per tab, runs the generic reader on snapshots
+// (offscreen document in Chrome, the background page itself in Firefox),
+// registers the sensor on hosts the user added, and wires the side panel.
+
+type ChromeExtras = {
+  sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> };
+  offscreen?: {
+    createDocument(o: { url: string; reasons: string[]; justification: string }): Promise<void>;
+    hasDocument?(): Promise<boolean>;
+  };
+  scripting?: {
+    registerContentScripts(s: object[]): Promise<void>;
+    unregisterContentScripts(f?: { ids: string[] }): Promise<void>;
+    getRegisteredContentScripts(f?: { ids: string[] }): Promise<{ id: string }[]>;
+  };
+};
+
+const USER_SCRIPT_ID = 'da06-user-hosts';
+
 export default defineBackground(() => {
+  const chromeApi = (globalThis as { chrome?: ChromeExtras }).chrome;
   const tabs = new Map<number, TabState>();
 
-  // Chrome: open the side panel from the toolbar button. Firefox uses sidebar_action.
-  const sidePanel = (globalThis as { chrome?: { sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> } } }).chrome?.sidePanel;
-  sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
+  chromeApi?.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
     console.warn('[da06] sidePanel.setPanelBehavior failed', error);
   });
 
+  const store = (tabId: number, page: RecognizedPage) => {
+    tabs.set(tabId, { tabId, page, at: Date.now() });
+    browser.runtime.sendMessage({ type: 'tab-state-changed', tabId }).catch(() => {
+      // No panel open: nothing to tell.
+    });
+  };
+
   browser.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
 
+  let offscreenReady: Promise<void> | null = null;
+  const ensureOffscreen = () => {
+    offscreenReady ??= (async () => {
+      if (await chromeApi?.offscreen?.hasDocument?.()) return;
+      await chromeApi!.offscreen!.createDocument({
+        url: 'offscreen.html',
+        reasons: ['DOM_PARSER'],
+        justification: 'Read a sanitized copy of a procedure page that no site adapter recognizes.',
+      });
+    })().catch((error: unknown) => {
+      offscreenReady = null;
+      throw error;
+    });
+    return offscreenReady;
+  };
+
+  const recognizeSnapshot = async (url: string, html: string, adapterId?: string): Promise<RecognizedPage> => {
+    if (typeof DOMParser !== 'undefined') {
+      const { recognizePage } = await import('@/lib/recognize');
+      return recognizePage(new DOMParser().parseFromString(html, 'text/html'), url, { adapterId });
+    }
+    await ensureOffscreen();
+    const raw: unknown = await browser.runtime.sendMessage({ target: 'offscreen', type: 'recognize-snapshot', url, html, adapterId });
+    return RecognizedPageSchema.parse(raw);
+  };
+
   browser.runtime.onMessage.addListener((raw, sender) => {
+    if ((raw as { target?: string } | null)?.target === 'offscreen') return undefined;
     const parsed = MessageSchema.safeParse(raw);
     if (!parsed.success) return undefined;
     const message = parsed.data;
-    if (message.type === 'page-seen') {
-      const tabId = sender.tab?.id;
+    const tabId = sender.tab?.id;
+    if (message.type === 'recognized') {
       if (tabId === undefined) return undefined;
-      tabs.set(tabId, { tabId, url: message.url, title: message.title, at: message.at });
+      store(tabId, message.page);
       return Promise.resolve({ ok: true });
     }
+    if (message.type === 'snapshot') {
+      if (tabId === undefined) return undefined;
+      return recognizeSnapshot(message.url, message.html, message.adapterId)
+        .then((page) => {
+          store(tabId, page);
+          return { ok: true };
+        })
+        .catch((error: unknown) => {
+          console.warn('[da06] generic reader failed', error);
+          return { ok: false };
+        });
+    }
     if (message.type === 'get-tab-state') {
-      const lookup = async () => {
-        let tabId = message.tabId;
-        if (tabId === undefined) {
+      return (async () => {
+        let id = message.tabId;
+        if (id === undefined) {
           const [active] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-          tabId = active?.id;
+          id = active?.id;
         }
-        return tabId === undefined ? null : (tabs.get(tabId) ?? null);
-      };
-      return lookup();
+        return id === undefined ? null : (tabs.get(id) ?? null);
+      })();
     }
     return undefined;
   });
+
+  // Hosts added in Options: run the sensor there too (only where permission was granted).
+  let firefoxRegistration: { unregister(): Promise<void> } | null = null;
+  const syncUserHosts = async () => {
+    const stored = await browser.storage.local.get(USER_HOSTS_KEY);
+    const hosts: UserHost[] = parseUserHosts(stored[USER_HOSTS_KEY]);
+    const granted: string[] = [];
+    for (const h of hosts) {
+      if (await browser.permissions.contains({ origins: [matchPatternFor(h.host)] })) granted.push(matchPatternFor(h.host));
+    }
+    if (chromeApi?.scripting) {
+      const existing = await chromeApi.scripting.getRegisteredContentScripts({ ids: [USER_SCRIPT_ID] });
+      if (existing.length) await chromeApi.scripting.unregisterContentScripts({ ids: [USER_SCRIPT_ID] });
+      if (granted.length) {
+        await chromeApi.scripting.registerContentScripts([
+          { id: USER_SCRIPT_ID, matches: granted, js: ['content-scripts/content.js'], runAt: 'document_idle', persistAcrossSessions: true },
+        ]);
+      }
+      return;
+    }
+    const ffScripts = (browser as unknown as {
+      contentScripts?: { register(o: object): Promise<{ unregister(): Promise<void> }> };
+    }).contentScripts;
+    if (ffScripts) {
+      await firefoxRegistration?.unregister();
+      firefoxRegistration = granted.length
+        ? await ffScripts.register({ matches: granted, js: [{ file: '/content-scripts/content.js' }], runAt: 'document_idle' })
+        : null;
+    }
+  };
+  const resync = () => {
+    syncUserHosts().catch((error: unknown) => console.warn('[da06] could not register user hosts', error));
+  };
+  resync();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && USER_HOSTS_KEY in changes) resync();
+  });
+  browser.permissions.onAdded?.addListener(resync);
+  browser.permissions.onRemoved?.addListener(resync);
 });

@@ -1,28 +1,32 @@
 import { PORTAL_HOST_PATTERNS } from '@/lib/portals/hosts';
-import type { PageSeen } from '@/lib/messages';
+import { parseUserHosts, USER_HOSTS_KEY } from '@/lib/hosts/user-hosts';
+import { startSensor } from '@/lib/recognize/sensor';
 
-// The thin sensor: reports which portal page is open (address and title only)
-// on load and on in-page navigation. Recognition itself runs elsewhere.
+// The thin sensor. It reads only procedure-level facts through the site
+// adapters (or hands a sanitized snapshot over for the generic reader) and
+// never reads form values or the applicant's data. Also registered at run
+// time for hosts the user adds in Options.
 export default defineContentScript({
   matches: [...PORTAL_HOST_PATTERNS],
   runAt: 'document_idle',
-  main() {
-    let last = '';
-    const report = () => {
-      if (location.href === last) return;
-      last = location.href;
-      const message: PageSeen = {
-        type: 'page-seen',
-        url: location.href,
-        title: document.title.slice(0, 300),
-        at: Date.now(),
-      };
-      browser.runtime.sendMessage(message).catch(() => {
-        // The background may be restarting; the next navigation reports again.
-      });
-    };
-    report();
-    window.addEventListener('popstate', report);
-    window.addEventListener('hashchange', report);
+  async main(ctx) {
+    let adapterId: string | undefined;
+    try {
+      const stored = await browser.storage.local.get(USER_HOSTS_KEY);
+      adapterId = parseUserHosts(stored[USER_HOSTS_KEY]).find((h) => h.host === location.hostname)?.adapterId;
+    } catch {
+      // Storage unavailable: the built-in adapters still work.
+    }
+    const sensor = startSensor({
+      doc: document,
+      href: () => location.href,
+      adapterId,
+      send: (message) => {
+        browser.runtime.sendMessage(message).catch(() => {
+          // The background may be restarting; the next change reports again.
+        });
+      },
+    });
+    ctx.onInvalidated(() => sensor.stop());
   },
 });

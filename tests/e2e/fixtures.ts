@@ -24,6 +24,30 @@ export async function launchWithExtension(): Promise<{ context: BrowserContext; 
   return { context, worker, extensionId };
 }
 
+/** Serve one page per exact URL (others 404), for several portal hosts at once. */
+export async function servePages(context: BrowserContext, pages: Map<string, string>): Promise<void> {
+  const hosts = new Set([...pages.keys()].map((u) => new URL(u).host));
+  for (const host of hosts) {
+    await context.route(`https://${host}/**`, (route) => {
+      const url = route.request().url().split('#')[0];
+      const body = pages.get(url) ?? [...pages.entries()].find(([u]) => u.split('#')[0] === url)?.[1];
+      return body === undefined
+        ? route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' })
+        : route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    });
+  }
+}
+
+/** The id of the tab showing `url` (asked of the extension's service worker). */
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? null;
+  }, url);
+  if (id === null) throw new Error(`no tab for ${url}`);
+  return id;
+}
+
 /** Serve a fixture for every request to a portal host (no network needed). */
 export async function servePortal(context: BrowserContext, hostPattern: string, html: string): Promise<void> {
   await context.route(hostPattern, (route) =>

@@ -1,0 +1,115 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { matchPatternFor, normalizeHost, parseUserHosts, USER_HOSTS_KEY, type UserHost } from '@/lib/hosts/user-hosts';
+import { SITE_ADAPTERS } from '@/lib/portals';
+
+/**
+ * Options: hosts the user adds (e.g. a renamed provincial system). Adding one
+ * asks the browser for permission on that host only; removing it gives the
+ * permission back. The sensor then runs there with the chosen adapter.
+ */
+export function OptionsApp() {
+  const [hosts, setHosts] = useState<UserHost[]>([]);
+  const [input, setInput] = useState('');
+  const [adapterId, setAdapterId] = useState('generic');
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+
+  useEffect(() => {
+    void browser.storage.local.get(USER_HOSTS_KEY).then((stored) => setHosts(parseUserHosts(stored[USER_HOSTS_KEY])));
+  }, []);
+
+  const save = async (next: UserHost[]) => {
+    await browser.storage.local.set({ [USER_HOSTS_KEY]: next });
+    setHosts(next);
+  };
+
+  const onAdd = (event: FormEvent) => {
+    event.preventDefault();
+    const host = normalizeHost(input);
+    if (!host) {
+      setMessage({ kind: 'error', text: `"${input}" không phải tên miền hợp lệ (ví dụ: motcua.thanhhoa.gov.vn).` });
+      return;
+    }
+    if (hosts.some((h) => h.host === host)) {
+      setMessage({ kind: 'error', text: `${host} đã có trong danh sách.` });
+      return;
+    }
+    // The permission request must start inside the user's click.
+    browser.permissions
+      .request({ origins: [matchPatternFor(host)] })
+      .then(async (granted) => {
+        if (!granted) {
+          setMessage({ kind: 'error', text: `Trình duyệt chưa cấp quyền cho ${host}; chưa thêm.` });
+          return;
+        }
+        await save([...hosts, { host, adapterId }]);
+        setInput('');
+        setMessage({ kind: 'ok', text: `Đã thêm ${host}. Tải lại trang trên tên miền đó để tiện ích nhận diện.` });
+      })
+      .catch((error: unknown) => setMessage({ kind: 'error', text: `Không xin được quyền: ${String(error)}` }));
+  };
+
+  const onRemove = async (host: string) => {
+    await save(hosts.filter((h) => h.host !== host));
+    await browser.permissions.remove({ origins: [matchPatternFor(host)] }).catch(() => false);
+    setMessage({ kind: 'ok', text: `Đã gỡ ${host} và trả lại quyền truy cập.` });
+  };
+
+  return (
+    <div className="panel">
+      <h1>Tùy chọn — Trợ lý Đề án 06</h1>
+      <section className="card" aria-labelledby="hosts-title">
+        <h2 id="hosts-title">Trang web thêm (Additional sites)</h2>
+        <p className="muted">
+          Thêm tên miền của hệ thống một cửa hoặc cổng dịch vụ công khác (ví dụ hệ thống của tỉnh đã đổi tên miền). Tiện
+          ích chỉ xin quyền trên đúng tên miền đó.
+        </p>
+        <form onSubmit={onAdd} className="host-form">
+          <label>
+            Tên miền
+            <input
+              name="host"
+              value={input}
+              onChange={(e) => setInput(e.target.value)}
+              placeholder="motcua.thanhhoa.gov.vn"
+              autoComplete="off"
+              required
+            />
+          </label>
+          <label>
+            Cách đọc trang
+            <select name="adapter" value={adapterId} onChange={(e) => setAdapterId(e.target.value)}>
+              <option value="generic">Đọc theo nhãn (chung)</option>
+              {SITE_ADAPTERS.map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit">Thêm</button>
+        </form>
+        {message && (
+          <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'ok'} data-testid="options-message">
+            {message.text}
+          </p>
+        )}
+        {hosts.length === 0 ? (
+          <p className="empty" data-testid="no-user-hosts">
+            Chưa thêm trang nào.
+          </p>
+        ) : (
+          <ul className="hosts" data-testid="user-hosts">
+            {hosts.map((h) => (
+              <li key={h.host}>
+                <span>{h.host}</span> <span className="muted">({h.adapterId})</span>{' '}
+                <button type="button" onClick={() => void onRemove(h.host)} aria-label={`Gỡ ${h.host}`}>
+                  Gỡ
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
