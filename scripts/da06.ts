@@ -3,12 +3,16 @@
  *   da06 catalog stats [--json]
  *   da06 catalog show <ref> [--json]
  *   da06 catalog deadlines [--date YYYY-MM-DD] [--soon DAYS] [--json]
+ *   da06 recognize <file.html> --url <url> [--adapter ID] [--json]
  * Run as `npm run -s da06 -- <subcommand>`.
  */
 import { buildCatalog } from '../lib/catalog/build';
 import { catalogStats, selfCheck } from '../lib/catalog/check';
 import { DEADLINE_STATUSES, deadlineStatus, type DeadlineStatus } from '../lib/catalog/deadline';
 import type { CatalogItem } from '../lib/catalog/schema';
+import { readFileSync } from 'node:fs';
+import { recognizePage } from '../lib/recognize';
+import { parseHtml } from '../lib/recognize/node-dom';
 import { readCatalogInputs } from './catalog-io';
 
 function flag(args: string[], name: string): string | undefined {
@@ -18,7 +22,8 @@ function flag(args: string[], name: string): string | undefined {
 
 function usage(code = 2): never {
   console.error(
-    'usage: da06 catalog stats [--json]\n' +
+    'usage: da06 recognize <file.html> --url <url> [--adapter ID] [--json]\n' +
+      '       da06 catalog stats [--json]\n' +
       '       da06 catalog show <ref> [--json]\n' +
       '       da06 catalog deadlines [--date YYYY-MM-DD] [--soon DAYS] [--json]',
   );
@@ -30,8 +35,43 @@ function today(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+function recognizeCommand(args: string[]): void {
+  const file = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--url' && args[i - 1] !== '--adapter');
+  const url = flag(args, '--url');
+  if (!file || !url) usage();
+  let html: string;
+  try {
+    html = readFileSync(file, 'utf8');
+  } catch (error) {
+    console.error(`Cannot read ${file}: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  try {
+    new URL(url);
+  } catch {
+    console.error(`Not a URL: ${url}`);
+    process.exit(1);
+  }
+  const adapterId = flag(args, '--adapter');
+  const page = recognizePage(parseHtml(html), url, adapterId ? { adapterId } : {});
+  if (args.includes('--json')) {
+    console.log(JSON.stringify(page, null, 2));
+    return;
+  }
+  console.log(`${page.pageKind} (${page.site}, confidence ${page.confidence})`);
+  for (const [k, v] of Object.entries(page.procedure ?? {})) console.log(`  ${k}: ${v}`);
+  if (page.dossierCode) console.log(`  dossierCode: ${page.dossierCode}`);
+  console.log(`  url rule: ${page.evidence.urlRule ?? '—'}`);
+  console.log(`  found: ${page.evidence.landmarks.join(', ') || '—'}`);
+  console.log(`  tried: ${page.evidence.tried.join(', ') || '—'}`);
+}
+
 function main(argv: string[]): void {
   const [area, command, ...rest] = argv;
+  if (area === 'recognize') {
+    recognizeCommand([command, ...rest].filter((a): a is string => a !== undefined));
+    return;
+  }
   if (area !== 'catalog' || !command) usage();
   const json = rest.includes('--json');
   const report = buildCatalog(readCatalogInputs());

@@ -110,8 +110,8 @@ export const nationalAdapter: SiteAdapter = {
     else if (procedure.name) landmarks.push('label:Tên thủ tục');
 
     // A page listing many procedure codes is not one procedure.
-    const codes = new Set((doc.body?.textContent ?? '').match(NATIONAL_CODE_IN_TEXT) ?? []);
-    if (codes.size > 3 && !modal) {
+    const codes = modal ? new Set<string>() : new Set((doc.body?.textContent ?? '').match(NATIONAL_CODE_IN_TEXT) ?? []);
+    if (codes.size > 3) {
       return {
         ...base,
         pageKind: 'procedure-list',

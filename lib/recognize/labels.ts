@@ -36,6 +36,7 @@ export function fold(text: string): string {
 }
 
 function labelKeyOf(text: string): LabelKey | 'personal' | null {
+  if (text.length > 60) return null;
   const folded = fold(text).replace(/[:：*]+$/, '').trim();
   if (!folded || folded.length > 40) return null;
   if (PERSONAL_LABELS.includes(folded)) return 'personal';
@@ -86,19 +87,30 @@ export interface LabelHit {
  * Find labelled values in a subtree. Scans text nodes (bounded) whose text is
  * a known label, or "Label: value" in one node. The first hit per key wins.
  */
-export function readLabels(root: ParentNode, options: { maxNodes?: number } = {}): LabelHit[] {
+export function readLabels(root: ParentNode, options: { maxNodes?: number; quietAfterHit?: number } = {}): LabelHit[] {
   const doc = (root as Node).ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root as Node, 4 /* NodeFilter.SHOW_TEXT */);
   const hits = new Map<LabelKey, LabelHit>();
   const max = options.maxNodes ?? 30000;
+  // Labels sit together; far past the last one found (a long legal-basis table)
+  // there is nothing more to read.
+  const quietAfterHit = options.quietAfterHit ?? 1500;
   let seen = 0;
+  let lastHitAt = 0;
+  let hitCount = 0;
   for (let node = walker.nextNode(); node && seen < max; node = walker.nextNode()) {
     seen++;
+    if (hits.size > hitCount) {
+      hitCount = hits.size;
+      lastHitAt = seen;
+    }
+    if (hitCount > 0 && seen - lastHitAt > quietAfterHit) break;
     const raw = node.nodeValue ?? '';
     if (raw.length > 400 || !raw.trim()) continue;
     const parent = node.parentElement;
     if (!parent || parent.closest('script,style,noscript,template,textarea,input,select,option')) continue;
     const colon = raw.indexOf(':');
+    if (colon < 0 && raw.length > 60) continue;
     const whole = labelKeyOf(raw);
     if (whole === 'personal') continue;
     if (whole) {

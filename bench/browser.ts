@@ -1,0 +1,111 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { FIXTURES } from '../tests/fixtures/index';
+import { fixtureSource } from '../tests/fixtures/load';
+import { ROOT } from '../scripts/catalog-io';
+import { CHROMIUM_PATH, chromeExtensionDir, launchWithExtension, QUIET_FLAGS } from '../scripts/chromium';
+
+export type Figure = { value: number; unit: string; note?: string };
+
+const RUNS = 60;
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor((s.length - 1) / 2)];
+}
+
+/** Recognition vs Readability on the national detail fixture, inside Chromium. */
+export async function recognitionFigures(): Promise<Record<string, Figure>> {
+  const bundle = await build({
+    entryPoints: [join(ROOT, 'bench', 'page-bundle.ts')],
+    bundle: true,
+    format: 'iife',
+    minify: true,
+    write: false,
+    platform: 'browser',
+  });
+  const script = bundle.outputFiles[0].text;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ['--no-sandbox', '--disable-gpu', ...QUIET_FLAGS] });
+  const figures: Record<string, Figure> = {};
+  try {
+    const page = await browser.newPage();
+    const perFixture: string[] = [];
+    for (const f of FIXTURES.filter((x) => x.site !== 'generic' || x.ownedHost)) {
+      await page.route('**/*', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixtureSource(f) }));
+      await page.goto(f.url);
+      await page.addScriptTag({ content: script });
+      const batch = f.file === 'generated:big' ? 1 : 20;
+      const r = await page.evaluate(([runs, b]) => (globalThis as unknown as { __da06Bench: { recognize(n: number, b: number): { median: number; p95: number } } }).__da06Bench.recognize(runs, b), [RUNS, batch] as const);
+      perFixture.push(`${f.file}: ${r.median.toFixed(3)}/${r.p95.toFixed(3)}`);
+      if (f.file === 'national/procedure-detail.html') {
+        const rd = await page.evaluate(([runs, b]) => (globalThis as unknown as { __da06Bench: { readability(n: number, b: number): { median: number; p95: number } } }).__da06Bench.readability(runs, b), [RUNS, 5] as const);
+        figures.recognizeMedianMs = { value: round(r.median, 3), unit: 'ms', note: `national detail fixture, ${RUNS} samples × 20 runs in Chromium` };
+        figures.recognizeP95Ms = { value: round(r.p95, 3), unit: 'ms' };
+        figures.readabilityMedianMs = { value: round(rd.median, 3), unit: 'ms', note: 'same page through @mozilla/readability' };
+        figures.readabilityRatio = { value: round(rd.median / Math.max(r.median, 0.001), 1), unit: 'x', note: 'Readability time ÷ ours (medians)' };
+      }
+      if (f.file === 'generated:big') {
+        figures.recognizeBigPageMedianMs = { value: round(r.median, 2), unit: 'ms', note: '5 MB detail page' };
+      }
+      await page.unroute('**/*');
+    }
+    figures.recognizePerFixture = { value: perFixture.length, unit: 'pages', note: `median/p95 ms — ${perFixture.join('; ')}` };
+  } finally {
+    await browser.close();
+  }
+  return figures;
+}
+
+/** Size of the built content script, and navigation-to-result time with the extension loaded. */
+export async function extensionFigures(): Promise<Record<string, Figure>> {
+  const figures: Record<string, Figure> = {};
+  const extension = chromeExtensionDir(ROOT);
+  figures.contentScriptBytes = {
+    value: statSync(join(extension, 'content-scripts', 'content.js')).size,
+    unit: 'bytes',
+    note: 'minified, as shipped (aim ≤ 25 KB)',
+  };
+  const context = await launchWithExtension(extension);
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const f = FIXTURES.find((x) => x.file === 'national/procedure-detail.html')!;
+    const html = fixtureSource(f);
+    await context.route('https://dichvucong.gov.vn/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    const extensionId = new URL(worker.url()).host;
+    // Ask the background from an extension page (a service worker cannot message itself).
+    const probe = await context.newPage();
+    await probe.goto(`chrome-extension://${extensionId}/options.html`);
+    const times: number[] = [];
+    const page = await context.newPage();
+    for (let i = 0; i < 15; i++) {
+      const url = `${f.url}&run=${i}`;
+      const t0 = Date.now();
+      await page.goto(url, { waitUntil: 'commit' });
+      const at = await probe.evaluate(async (u) => {
+        const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<unknown> }; tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
+        for (let k = 0; k < 400; k++) {
+          const tabs = await c.tabs.query({});
+          const tab = tabs.find((t) => t.url === u);
+          if (tab?.id !== undefined) {
+            const state = (await c.runtime.sendMessage({ type: 'get-tab-state', tabId: tab.id })) as { at: number; page: { url: string } } | null;
+            if (state?.page.url === u) return state.at;
+          }
+          await new Promise((r) => setTimeout(r, 5));
+        }
+        return null;
+      }, url);
+      if (at !== null) times.push(at - t0);
+    }
+    figures.navToResultMs = { value: median(times), unit: 'ms', note: `median of ${times.length} navigations: page.goto → result stored in the background` };
+  } finally {
+    await context.close();
+  }
+  return figures;
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}

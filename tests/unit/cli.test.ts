@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES } from '../fixtures/index';
+import { fixtureSource } from '../fixtures/load';
+
+const run = promisify(execFile);
+const TSX = join('node_modules', '.bin', 'tsx');
+
+describe('da06 recognize (CLI)', () => {
+  it('prints the RecognizedPage of every fixture as JSON', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'da06-'));
+    const results = await Promise.all(
+      FIXTURES.map(async (f, i) => {
+        const file = join(dir, `${i}.html`);
+        writeFileSync(file, fixtureSource(f));
+        const { stdout } = await run(TSX, ['scripts/da06.ts', 'recognize', file, '--url', f.url, '--json'], {
+          maxBuffer: 1 << 24,
+        });
+        return { f, page: JSON.parse(stdout) };
+      }),
+    );
+    for (const { f, page } of results) {
+      expect(page.site, f.name).toBe(f.site);
+      if (!f.late) expect(page.pageKind, f.name).toBe(f.kind);
+    }
+  }, 60_000);
+  it('fails with a clear message on a missing file', async () => {
+    await expect(run(TSX, ['scripts/da06.ts', 'recognize', 'missing.html', '--url', 'https://dichvucong.gov.vn/'])).rejects.toMatchObject({
+      stderr: expect.stringContaining('Cannot read missing.html'),
+    });
+  }, 20_000);
+});
+
+describe('da06 catalog (CLI)', () => {
+  it('stats --json reproduces the declared counts', async () => {
+    const { stdout } = await run(TSX, ['scripts/da06.ts', 'catalog', 'stats', '--json'], { maxBuffer: 1 << 24 });
+    const stats = JSON.parse(stdout);
+    expect(stats.documents['kh-tinh-2024'].tasks).toBe(72);
+    expect(stats.documents['kh-tu-2025'].tasks).toBe(61);
+    expect(stats.models).toBe(35);
+    expect(stats.documents['kh-huyen-2024'].tasks).toBe(32);
+    expect(stats.selfCheck.ok).toBe(true);
+    expect(stats.deadlines.parsed / stats.deadlines.total).toBeGreaterThanOrEqual(0.95);
+  }, 20_000);
+});
