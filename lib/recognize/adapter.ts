@@ -1,4 +1,4 @@
-import { acceptCode, acceptDossierCode, readLabels, type LabelHit } from './labels';
+import { acceptCode, acceptDossierCode, readLabels, visibleText, type LabelHit } from './labels';
 import type { PageKind, RecognizedPage, RecognizedProcedure } from './page';
 
 /*
@@ -62,17 +62,8 @@ export function procedureFromLabels(root: ParentNode): {
   return { procedure, ...(dossierCode ? { dossierCode } : {}), hits };
 }
 
-/** Visible text of an element: script, style and template contents are not text. */
 export function textOf(el: Element | null | undefined): string {
-  if (!el) return '';
-  const doc = el.ownerDocument;
-  const walker = doc.createTreeWalker(el, 4 /* SHOW_TEXT */);
-  let out = '';
-  for (let node = walker.nextNode(); node && out.length < 600; node = walker.nextNode()) {
-    if (node.parentElement?.closest('script,style,noscript,template')) continue;
-    out += node.nodeValue ?? '';
-  }
-  return out.replace(/\s+/g, ' ').trim().slice(0, 300);
+  return el ? visibleText(el).replace(/\s+/g, ' ').trim().slice(0, 300) : '';
 }
 
 /** Drop empty fields so results compare and serialize cleanly. */

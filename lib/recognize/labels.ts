@@ -5,6 +5,8 @@
  * personal data are skipped, whatever their position.
  */
 
+import { collapseSpaces, foldDiacritics } from '../text/normalize';
+
 export type LabelKey = 'code' | 'name' | 'field' | 'level' | 'agency' | 'dossierCode';
 
 /** Folded label texts (no diacritics, lower case) for each value we read. */
@@ -25,14 +27,9 @@ export const PERSONAL_LABELS = [
   'thu dien tu', 'ngay sinh', 'gioi tinh', 'trich yeu', 'trich yeu ho so',
 ];
 
+/** Folded comparison form, shared with the catalog (lib/text/normalize). */
 export function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return collapseSpaces(foldDiacritics(text));
 }
 
 function labelKeyOf(text: string): LabelKey | 'personal' | null {
@@ -46,10 +43,11 @@ function labelKeyOf(text: string): LabelKey | 'personal' | null {
   return null;
 }
 
-function visible(el: Element): string {
+/** Visible text of an element: script, style and form-control contents are not text. */
+export function visibleText(el: Element, max = 600): string {
   const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
   let out = '';
-  for (let node = walker.nextNode(); node && out.length < 600; node = walker.nextNode()) {
+  for (let node = walker.nextNode(); node && out.length < max; node = walker.nextNode()) {
     if (node.parentElement?.closest('script,style,noscript,template,textarea,select')) continue;
     out += node.nodeValue ?? '';
   }
@@ -67,7 +65,7 @@ function valueNear(labelEl: Element): string {
     const next = el.nextElementSibling;
     if (next) {
       // A definition list or a table row: take the following cell.
-      const text = clean(visible(next));
+      const text = clean(visibleText(next));
       if (text && labelKeyOf(text) === null) return text;
       if (text) return '';
     }
