@@ -4,6 +4,7 @@
  *   da06 catalog show <ref> [--json]
  *   da06 catalog deadlines [--date YYYY-MM-DD] [--soon DAYS] [--json]
  *   da06 recognize <file.html> --url <url> [--adapter ID] [--json]
+ *   da06 match [--code C] [--name N] [--field F] [--level L] [--lang vi|en] [--json]
  * Run as `npm run -s da06 -- <subcommand>`.
  */
 import { buildCatalog } from '../lib/catalog/build';
@@ -14,6 +15,9 @@ import { readFileSync } from 'node:fs';
 import { recognizePage } from '../lib/recognize';
 import { parseHtml } from '../lib/recognize/node-dom';
 import { readCatalogInputs } from './catalog-io';
+import type { Locale } from '../lib/i18n';
+import { MATCH_BANDS, matcherFor } from '../lib/match';
+import { describeReason } from '../lib/match/reasons';
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -23,6 +27,7 @@ function flag(args: string[], name: string): string | undefined {
 function usage(code = 2): never {
   console.error(
     'usage: da06 recognize <file.html> --url <url> [--adapter ID] [--json]\n' +
+      '       da06 match [--code C] [--name N] [--field F] [--level L] [--lang vi|en] [--json]\n' +
       '       da06 catalog stats [--json]\n' +
       '       da06 catalog show <ref> [--json]\n' +
       '       da06 catalog deadlines [--date YYYY-MM-DD] [--soon DAYS] [--json]',
@@ -66,8 +71,45 @@ function recognizeCommand(args: string[]): void {
   console.log(`  tried: ${page.evidence.tried.join(', ') || '—'}`);
 }
 
+function matchCommand(args: string[]): void {
+  const query = {
+    code: flag(args, '--code'), name: flag(args, '--name'), field: flag(args, '--field'), level: flag(args, '--level'),
+  };
+  if (!query.code && !query.name && !query.field) {
+    console.error('da06 match needs at least --code, --name or --field.');
+    usage();
+  }
+  const locale: Locale = flag(args, '--lang') === 'en' ? 'en' : 'vi';
+  const { catalog } = buildCatalog(readCatalogInputs());
+  const matcher = matcherFor(catalog);
+  const result = matcher.match(query);
+  const items = result.items.map((i) => ({
+    ref: i.ref,
+    kind: i.kind,
+    band: i.band,
+    reason: i.reasons.map((r) => describeReason(r, locale, matcher.tagger)).join(' '),
+  }));
+  if (args.includes('--json')) {
+    console.log(JSON.stringify({ procedure: result.procedure, items }, null, 2));
+    return;
+  }
+  const p = result.procedure;
+  console.log(`${p.name ?? '—'} (${p.code ?? 'no code'}; ${p.field ?? 'no field'})`);
+  if (p.reference) console.log(`  reference: ${p.reference.id} by ${p.reference.by}`);
+  console.log(`  topics: ${p.topics.map((t) => `${t.topicId} (${t.source})`).join(', ') || '—'}`);
+  for (const band of MATCH_BANDS) {
+    const inBand = items.filter((i) => i.band === band);
+    console.log(`\n${band}: ${inBand.length}`);
+    for (const i of inBand) console.log(`  ${i.ref.padEnd(22)} ${i.kind.padEnd(6)} ${i.reason}`);
+  }
+}
+
 function main(argv: string[]): void {
   const [area, command, ...rest] = argv;
+  if (area === 'match') {
+    matchCommand([command, ...rest].filter((a): a is string => a !== undefined));
+    return;
+  }
   if (area === 'recognize') {
     recognizeCommand([command, ...rest].filter((a): a is string => a !== undefined));
     return;

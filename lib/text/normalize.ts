@@ -66,3 +66,34 @@ export function foldSameLength(text: string): string {
   }
   return out;
 }
+
+const OLD_STYLE_TONES: Record<string, string> = {
+  'oà': 'òa', 'oá': 'óa', 'oả': 'ỏa', 'oã': 'õa', 'oạ': 'ọa',
+  'oè': 'òe', 'oé': 'óe', 'oẻ': 'ỏe', 'oẽ': 'õe', 'oẹ': 'ọe',
+  'uỳ': 'ùy', 'uý': 'úy', 'uỷ': 'ủy', 'uỹ': 'ũy', 'uỵ': 'ụy',
+};
+const OLD_STYLE_RE = /(o[àáảãạ]|o[èéẻẽẹ]|u[ỳýỷỹỵ])(?![\p{L}\p{N}])/gu;
+
+/**
+ * Vietnamese writes the tone of open "oa/oe/uy" syllables in two styles
+ * ("hoá"/"hóa", "uỷ"/"ủy"); both occur in the seeds. Map the old style to
+ * the new so that accented comparisons see one spelling.
+ */
+export function unifyToneMarks(text: string): string {
+  return nfc(text).replace(OLD_STYLE_RE, (m) => OLD_STYLE_TONES[m.toLowerCase()] ?? m);
+}
+
+/**
+ * Accent-preserving comparison key: NFC, lowercase, one tone style,
+ * punctuation turned into single spaces. "lưu trú" and "lưu trữ" stay apart.
+ */
+export function accentKey(text: string): string {
+  return unifyToneMarks(nfc(text).toLowerCase())
+    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+    .trim();
+}
+
+/** True when the text carries any Vietnamese diacritic (or đ). */
+export function hasDiacritics(text: string): boolean {
+  return foldDiacritics(text) !== nfc(text).toLowerCase();
+}

@@ -47,3 +47,29 @@ describe('da06 catalog (CLI)', () => {
     expect(stats.deadlines.parsed / stats.deadlines.total).toBeGreaterThanOrEqual(0.95);
   }, 20_000);
 });
+
+describe('da06 match (CLI)', () => {
+  it('prints the procedure and banded items with reasons as JSON', async () => {
+    const { stdout } = await run(TSX, ['scripts/da06.ts', 'match', '--json', '--name', 'Cấp thẻ căn cước', '--field', 'Căn cước'], {
+      maxBuffer: 1 << 24,
+    });
+    const out = JSON.parse(stdout) as { procedure: { name: string }; items: { ref: string; kind: string; band: string; reason: string }[] };
+    expect(out.procedure.name).toBe('Cấp thẻ căn cước');
+    const item = out.items.find((i) => i.ref === 'kh-huyen-2024#20');
+    expect(item).toMatchObject({ kind: 'task', band: 'specific' });
+    expect(item?.reason).toContain('Căn cước');
+    expect(new Set(out.items.map((i) => i.band))).toEqual(new Set(['specific', 'every-filing', 'related']));
+  }, 60_000);
+
+  it('finds the procedure from its code alone', async () => {
+    const { stdout } = await run(TSX, ['scripts/da06.ts', 'match', '--json', '--code', '1.000656'], { maxBuffer: 1 << 24 });
+    const out = JSON.parse(stdout) as { procedure: { name: string; reference: { by: string } }; items: { ref: string; band: string }[] };
+    expect(out.procedure.name).toBe('Đăng ký khai tử');
+    expect(out.procedure.reference.by).toBe('code');
+    expect(out.items.filter((i) => i.band === 'specific').map((i) => i.ref)).toContain('ct-04-2024#B24');
+  }, 60_000);
+
+  it('refuses to match nothing', async () => {
+    await expect(run(TSX, ['scripts/da06.ts', 'match', '--json'])).rejects.toMatchObject({ code: 2 });
+  }, 60_000);
+});

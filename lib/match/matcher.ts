@@ -1,0 +1,187 @@
+import type { Catalog, CatalogItem } from '../catalog/schema';
+import { collapseSpaces } from '../text/normalize';
+import type { Tagger, TopicHit } from './lexicon';
+import { catalogItems, itemText } from './items';
+import type { ReferenceLookup } from './reference';
+import { createCatalogSearch, type CatalogSearch } from './search';
+
+/**
+ * Matching: which catalog items concern a recognized procedure, in three
+ * bands, each with the reason it is listed.
+ */
+
+export const MATCH_BANDS = ['specific', 'every-filing', 'related'] as const;
+export type MatchBand = (typeof MATCH_BANDS)[number];
+
+export interface ProcedureQuery {
+  code?: string;
+  name?: string;
+  field?: string;
+  level?: string;
+  agency?: string;
+}
+
+export type TopicSource = 'name' | 'field' | 'reference';
+
+export interface ProcedureTopic {
+  topicId: string;
+  source: TopicSource;
+  /** The words of the procedure that carry the topic. */
+  words: string[];
+}
+
+export interface ResolvedProcedure extends ProcedureQuery {
+  /** The reference-list entry the code or name led to. */
+  reference?: { id: string; name: string; code?: string; by: 'code' | 'name' };
+  /** Field- and procedure-specific topics (lexicon band "specific"). */
+  topics: ProcedureTopic[];
+}
+
+export type MatchReason =
+  | {
+      kind: 'topic';
+      topicId: string;
+      /** Set when the item names a broader topic than the procedure's own (e.g. hộ tịch for khai sinh). */
+      viaTopicId?: string;
+      itemWords: string[];
+      procedureWords: string[];
+      procedureSource: TopicSource;
+    }
+  | { kind: 'every-filing'; topicId: string; itemWords: string[] }
+  | { kind: 'text'; terms: string[] };
+
+export interface MatchedItem {
+  ref: string;
+  kind: CatalogItem['kind'];
+  band: MatchBand;
+  score: number;
+  reasons: MatchReason[];
+}
+
+export interface MatchResult {
+  procedure: ResolvedProcedure;
+  items: MatchedItem[];
+}
+
+export interface Matcher {
+  match(query: ProcedureQuery): MatchResult;
+  resolve(query: ProcedureQuery): ResolvedProcedure;
+  topicsOf(ref: string): readonly TopicHit[];
+  item(ref: string): CatalogItem | undefined;
+  readonly items: readonly CatalogItem[];
+  readonly search: CatalogSearch;
+  readonly tagger: Tagger;
+}
+
+function clean(value: string | undefined): string | undefined {
+  const v = value === undefined ? undefined : collapseSpaces(value);
+  return v ? v : undefined;
+}
+
+export function createMatcher(catalog: Catalog, tagger: Tagger, references: ReferenceLookup): Matcher {
+  const items = catalogItems(catalog);
+  const byRef = new Map(items.map((i) => [i.ref, i]));
+  const order = new Map(items.map((i, n) => [i.ref, n]));
+  const itemTopics = new Map(items.map((i) => [i.ref, tagger.tag(itemText(i))]));
+  const topicsOf = (ref: string) => itemTopics.get(ref) ?? [];
+  const search = createCatalogSearch(items, topicsOf, tagger);
+  const bandOf = (topicId: string) => tagger.topics.get(topicId)?.band;
+
+  const everyFiling = items
+    .map((item) => ({
+      item,
+      reasons: topicsOf(item.ref)
+        .filter((h) => bandOf(h.topicId) === 'every-filing')
+        .map((h): MatchReason => ({ kind: 'every-filing', topicId: h.topicId, itemWords: h.words })),
+    }))
+    .filter((e) => e.reasons.length > 0);
+
+  function resolve(query: ProcedureQuery): ResolvedProcedure {
+    const q: ProcedureQuery = {
+      code: clean(query.code), name: clean(query.name), field: clean(query.field),
+      level: clean(query.level), agency: clean(query.agency),
+    };
+    let reference: ResolvedProcedure['reference'];
+    const byCode = q.code ? references.byCode(q.code) : undefined;
+    const byName = !byCode && q.name ? references.byName(q.name) : undefined;
+    const ref = byCode ?? byName;
+    if (ref) reference = { id: ref.id, name: ref.name, code: ref.code, by: byCode ? 'code' : 'name' };
+    const resolved: ResolvedProcedure = {
+      ...q,
+      name: q.name ?? ref?.name,
+      field: q.field ?? ref?.field,
+      level: q.level ?? ref?.level,
+      reference,
+      topics: [],
+    };
+    const add = (topicId: string, source: TopicSource, words: string[]) => {
+      if (bandOf(topicId) !== 'specific') return;
+      if (resolved.topics.some((t) => t.topicId === topicId)) return;
+      resolved.topics.push({ topicId, source, words });
+    };
+    if (resolved.name) for (const h of tagger.tag(resolved.name)) add(h.topicId, 'name', h.words);
+    if (resolved.field) for (const h of tagger.tag(resolved.field)) add(h.topicId, 'field', h.words);
+    if (ref) for (const id of ref.topics) add(id, 'reference', [ref.name]);
+    return resolved;
+  }
+
+  function match(query: ProcedureQuery): MatchResult {
+    const procedure = resolve(query);
+    // Each procedure topic also reaches its broader topics (khai sinh → hộ tịch).
+    const reach = new Map<string, { topic: ProcedureTopic; via?: string }>();
+    for (const topic of procedure.topics) {
+      for (const id of tagger.lineage(topic.topicId)) {
+        const existing = reach.get(id);
+        if (!existing || (existing.via && id === topic.topicId)) {
+          reach.set(id, { topic, via: id === topic.topicId ? undefined : topic.topicId });
+        }
+      }
+    }
+    const out = new Map<string, MatchedItem>();
+    if (reach.size > 0) {
+      for (const item of items) {
+        const hits = topicsOf(item.ref);
+        const reasons: MatchReason[] = [];
+        let score = 0;
+        for (const hit of hits) {
+          const r = reach.get(hit.topicId);
+          if (!r) continue;
+          const narrower = r.via !== undefined || procedure.topics.some((t) => tagger.topics.get(t.topicId)?.parent === hit.topicId);
+          if (narrower) {
+            // A broad topic mentioned next to another narrow one (hộ tịch beside
+            // khai tử) is about that narrow one, not about this procedure.
+            const otherChild = hits.some(
+              (h) => tagger.topics.get(h.topicId)?.parent === hit.topicId && !reach.has(h.topicId),
+            );
+            if (otherChild) continue;
+          }
+          reasons.push({
+            kind: 'topic', topicId: hit.topicId, viaTopicId: r.via, itemWords: hit.words,
+            procedureWords: r.topic.words, procedureSource: r.topic.source,
+          });
+          score += r.via ? 1 : 3;
+        }
+        if (reasons.length > 0) out.set(item.ref, { ref: item.ref, kind: item.kind, band: 'specific', score, reasons });
+      }
+    }
+    for (const e of everyFiling) {
+      const existing = out.get(e.item.ref);
+      if (existing) existing.reasons.push(...e.reasons);
+      else out.set(e.item.ref, { ref: e.item.ref, kind: e.item.kind, band: 'every-filing', score: e.reasons.length, reasons: [...e.reasons] });
+    }
+    if (procedure.name) {
+      const related = search.related(procedure.name, { limit: 40 }).filter((h) => !out.has(h.ref)).slice(0, 5);
+      for (const hit of related) {
+        const item = byRef.get(hit.ref);
+        if (item) out.set(hit.ref, { ref: hit.ref, kind: item.kind, band: 'related', score: hit.score, reasons: [{ kind: 'text', terms: hit.terms }] });
+      }
+    }
+    const bandRank = (b: MatchBand) => MATCH_BANDS.indexOf(b);
+    const result = [...out.values()].sort(
+      (a, b) => bandRank(a.band) - bandRank(b.band) || b.score - a.score || order.get(a.ref)! - order.get(b.ref)!,
+    );
+    return { procedure, items: result };
+  }
+
+  return { match, resolve, topicsOf, item: (ref) => byRef.get(ref), items, search, tagger };
+}

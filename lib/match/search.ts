@@ -1,0 +1,102 @@
+import MiniSearch from 'minisearch';
+import type { CatalogItem } from '../catalog/schema';
+import { accentKey, comparisonKey, hasDiacritics } from '../text/normalize';
+import type { Tagger, TopicHit } from './lexicon';
+import { itemText } from './items';
+
+/**
+ * Full-text search over the catalog with MiniSearch: diacritic-insensitive
+ * through the shared normalizer, typo-tolerant (fuzzy), prefix-aware. Each
+ * item is indexed with its text plus the labels and abbreviations of its
+ * topics, so "BHYT" finds "bảo hiểm y tế" and the other way round.
+ */
+
+export interface SearchHit {
+  ref: string;
+  score: number;
+  /** Normalized query terms that matched. */
+  terms: string[];
+}
+
+export interface CatalogSearch {
+  search(query: string, options?: { limit?: number }): SearchHit[];
+  /** OR-combined search with stop words removed, for the "possibly related" band. */
+  related(text: string, options?: { limit?: number }): SearchHit[];
+}
+
+/** Words too common in procedure names and plans to say anything on their own (folded). */
+const STOP_WORDS = new Set(
+  ('dang ky cap giay thu tuc xac nhan moi doi thay cho cua va co viec nguoi cong dan noi dung ' +
+    'chung ho so truc tuyen tren theo tai the khi duoc cac mot nhung lan dau doi voi ve hanh chinh ' +
+    'thuc hien giai quyet dich vu quy dinh trong tu den la de viet nam ban tinh xa huyen').split(' '),
+);
+
+function fuzziness(term: string): number | false {
+  if (term.length >= 7) return 2;
+  if (term.length >= 4) return 1;
+  return false;
+}
+
+export function createCatalogSearch(
+  items: readonly CatalogItem[],
+  topicsOf: (ref: string) => readonly TopicHit[],
+  tagger: Tagger,
+): CatalogSearch {
+  const byRef = new Map(items.map((i) => [i.ref, i]));
+  const index = new MiniSearch<{ id: string; text: string; topics: string }>({
+    fields: ['text', 'topics'],
+    processTerm: (term) => comparisonKey(term) || null,
+    searchOptions: { boost: { text: 2 }, prefix: (t) => t.length >= 3, fuzzy: fuzziness },
+  });
+  index.addAll(
+    items.map((item) => {
+      const topicWords = topicsOf(item.ref).flatMap((hit) => {
+        const topic = tagger.topics.get(hit.topicId);
+        return topic ? [topic.label.vi, ...topic.abbreviations] : [];
+      });
+      return { id: item.ref, text: `${item.ref} ${itemText(item)}`, topics: topicWords.join(' ') };
+    }),
+  );
+
+  function toHits(results: ReturnType<typeof index.search>, limit: number): SearchHit[] {
+    return results.slice(0, limit).map((r) => ({ ref: String(r.id), score: r.score, terms: r.terms }));
+  }
+
+  return {
+    search(query, { limit = 50 } = {}) {
+      if (!comparisonKey(query)) return [];
+      const strict = index.search(query, { combineWith: 'AND' });
+      if (strict.length > 0) return toHits(strict, limit);
+      return toHits(index.search(query, { combineWith: 'OR' }), limit);
+    },
+    related(text, { limit = 5 } = {}) {
+      const words = comparisonKey(text)
+        .split(' ')
+        .filter((w) => w.length >= 3 && !STOP_WORDS.has(w));
+      if (words.length === 0) return [];
+      const results = index.search(words.join(' '), { combineWith: 'OR', prefix: false, fuzzy: false });
+      // Shared words must stand together as in the name ("khai sinh", not "triển
+      // khai ... an sinh"); a single-word name needs a long word.
+      const accented = hasDiacritics(text);
+      const keyOf = accented ? accentKey : comparisonKey;
+      const nameWords = keyOf(text).split(' ').filter((w) => w.length >= 2);
+      const phrases: string[] = [];
+      for (let i = 0; i + 1 < nameWords.length; i++) {
+        const pair = [nameWords[i], nameWords[i + 1]];
+        if (pair.some((w) => STOP_WORDS.has(comparisonKey(w)))) continue;
+        phrases.push(pair.join(' '));
+      }
+      if (nameWords.length === 1 && nameWords[0].length >= 5) phrases.push(nameWords[0]);
+      const hits: SearchHit[] = [];
+      for (const r of results) {
+        const item = byRef.get(String(r.id));
+        if (!item) continue;
+        const hay = ` ${keyOf(itemText(item))} `;
+        const shared = phrases.filter((p) => hay.includes(` ${p} `));
+        if (shared.length > 0) hits.push({ ref: String(r.id), score: r.score * shared.length, terms: shared });
+        if (hits.length >= limit) break;
+      }
+      return hits;
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { matcherFor } from '../../lib/match';
+import { realBuild } from '../unit/helpers';
+import labelled from './labelled.json';
+
+/**
+ * Labelled evaluation of the specific band: recall over the items that must
+ * be there, precision over the labelled items that appear there (must-have
+ * versus keyword traps). Prints both; fails below recall 0.9 or precision 0.8.
+ */
+
+const CaseSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  query: z.object({ code: z.string().optional(), name: z.string().optional(), field: z.string().optional(), level: z.string().optional() }),
+  specific: z.array(z.string()),
+  notSpecific: z.array(z.string()),
+  trap: z.string(),
+});
+const cases = z.object({ cases: z.array(CaseSchema).min(25) }).parse(labelled).cases;
+
+const RECALL_MIN = 0.9;
+const PRECISION_MIN = 0.8;
+
+describe('labelled evaluation of the specific band', () => {
+  const catalog = realBuild().catalog;
+  const matcher = matcherFor(catalog);
+  const refs = new Set(matcher.items.map((i) => i.ref));
+
+  it('labels only refer to items that exist, and no item is labelled both ways', () => {
+    for (const c of cases) {
+      for (const ref of [...c.specific, ...c.notSpecific]) expect(refs.has(ref), `${c.id}: ${ref}`).toBe(true);
+      expect(c.specific.filter((r) => c.notSpecific.includes(r)), c.id).toEqual([]);
+    }
+  });
+
+  it(`reaches recall ≥ ${RECALL_MIN} and precision ≥ ${PRECISION_MIN}`, () => {
+    let tp = 0;
+    let fn = 0;
+    let fp = 0;
+    let unlabelled = 0;
+    const misses: string[] = [];
+    for (const c of cases) {
+      const specific = new Set(matcher.match(c.query).items.filter((i) => i.band === 'specific').map((i) => i.ref));
+      for (const ref of c.specific) {
+        if (specific.has(ref)) tp++;
+        else { fn++; misses.push(`${c.id}: missing ${ref}`); }
+      }
+      for (const ref of c.notSpecific) {
+        if (specific.has(ref)) { fp++; misses.push(`${c.id}: trap ${ref} listed`); }
+      }
+      unlabelled += [...specific].filter((r) => !c.specific.includes(r) && !c.notSpecific.includes(r)).length;
+    }
+    const recall = tp / (tp + fn);
+    const precision = tp / (tp + fp);
+    console.log(
+      `match evaluation: ${cases.length} procedures, recall ${recall.toFixed(3)} (${tp}/${tp + fn}), ` +
+        `precision ${precision.toFixed(3)} (${tp}/${tp + fp}), unlabelled items in the band: ${unlabelled}` +
+        (misses.length ? `\n  ${misses.join('\n  ')}` : ''),
+    );
+    expect(recall).toBeGreaterThanOrEqual(RECALL_MIN);
+    expect(precision).toBeGreaterThanOrEqual(PRECISION_MIN);
+  });
+});
+
+describe('the labelled set can fail', () => {
+  it('a naive folded-substring matcher misses the thresholds', async () => {
+    const { comparisonKey } = await import('../../lib/text/normalize');
+    const { itemText } = await import('../../lib/match/items');
+    const matcher = matcherFor(realBuild().catalog);
+    let tp = 0;
+    let fn = 0;
+    let fp = 0;
+    for (const c of cases) {
+      const name = comparisonKey(matcher.resolve(c.query).name ?? '').split(' ');
+      const pairs = name.slice(1).map((w, i) => ` ${name[i]} ${w} `);
+      const naive = new Set(
+        matcher.items.filter((i) => pairs.some((p) => ` ${comparisonKey(itemText(i))} `.includes(p))).map((i) => i.ref),
+      );
+      for (const ref of c.specific) naive.has(ref) ? tp++ : fn++;
+      for (const ref of c.notSpecific) if (naive.has(ref)) fp++;
+    }
+    const recall = tp / (tp + fn);
+    const precision = tp / (tp + fp);
+    console.log(`naive baseline: recall ${recall.toFixed(3)}, precision ${precision.toFixed(3)}`);
+    expect(recall < RECALL_MIN || precision < PRECISION_MIN).toBe(true);
+  });
+});
