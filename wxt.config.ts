@@ -18,6 +18,12 @@ export default defineConfig({
     // Hosts the user adds in Options are requested at run time, one by one.
     optional_host_permissions: ['*://*/*'],
     action: { default_title: 'Trợ lý Đề án 06' },
+    // Alt+Shift+6 opens the panel (Chrome: the toolbar action opens the side
+    // panel; Firefox: the sidebar). Users can change it in the browser's shortcuts page.
+    commands:
+      browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+6' }, description: 'Mở Trợ lý Đề án 06' } }
+        : { _execute_action: { suggested_key: { default: 'Alt+Shift+6' }, description: 'Mở Trợ lý Đề án 06' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,14 +1,13 @@
 import { useEffect, useMemo, useState } from 'react';
-import catalogData from '@/lib/catalog/generated/catalog.json';
-import type { Catalog } from '@/lib/catalog/schema';
 import { localIsoDate, summarizeCatalog } from '@/lib/catalog/summary';
 import { STRINGS, type Locale } from '@/lib/i18n';
 import { TabStateSchema, type TabState } from '@/lib/messages';
+import type { ProcedureQuery } from '@/lib/match';
+import { catalog, MY_UNIT_KEY } from './catalog';
 import { CatalogSummaryView } from './CatalogSummaryView';
 import { CurrentPage } from './CurrentPage';
-
-// The catalog is generated from seeds/ at build time (scripts/build-catalog.ts).
-const catalog = catalogData as unknown as Catalog;
+import { MatchView } from './MatchView';
+import { SearchResults } from './SearchPanel';
 
 /** ?tab=<id> pins the panel to one tab (used when the panel is opened as a page). */
 function pinnedTabId(): number | undefined {
@@ -19,9 +18,33 @@ function pinnedTabId(): number | undefined {
 export function App() {
   const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('da06.locale') === 'en' ? 'en' : 'vi'));
   const [tab, setTab] = useState<TabState | null>(null);
+  const [search, setSearch] = useState('');
+  const [myUnit, setMyUnit] = useState<string | null>(null);
   const t = STRINGS[locale];
   const today = localIsoDate();
   const summary = useMemo(() => summarizeCatalog(catalog, today), [today]);
+  const procedure = tab?.page.pageKind === 'procedure-list' ? undefined : tab?.page.procedure;
+  // A stable query object, so matching reruns only when the procedure changes.
+  const queryKey = procedure ? JSON.stringify([procedure.code, procedure.name, procedure.field, procedure.level, procedure.agency]) : '';
+  const query = useMemo<ProcedureQuery | null>(() => {
+    if (!queryKey) return null;
+    const [code, name, field, level, agency] = JSON.parse(queryKey) as (string | undefined)[];
+    return code || name ? { code: code ?? undefined, name: name ?? undefined, field: field ?? undefined, level: level ?? undefined, agency: agency ?? undefined } : null;
+  }, [queryKey]);
+
+  useEffect(() => {
+    const read = async () => {
+      const stored = await browser.storage.local.get(MY_UNIT_KEY);
+      const value = stored[MY_UNIT_KEY];
+      setMyUnit(typeof value === 'string' && value ? value : null);
+    };
+    void read();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && MY_UNIT_KEY in changes) void read();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -77,8 +100,40 @@ export function App() {
         </label>
       </header>
       <main>
-        <CurrentPage tab={tab} t={t} />
-        <CatalogSummaryView summary={summary} today={today} t={t} />
+        <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
+          <label htmlFor="search-input">{t.search}</label>
+          <div className="search-row">
+            <input
+              id="search-input"
+              data-testid="search-input"
+              type="search"
+              value={search}
+              placeholder={t.searchPlaceholder}
+              onChange={(e) => setSearch(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') setSearch('');
+              }}
+            />
+            {search && (
+              <button type="button" onClick={() => setSearch('')}>
+                {t.clearSearch}
+              </button>
+            )}
+          </div>
+        </form>
+        {search.trim() ? (
+          <SearchResults query={search.trim()} t={t} locale={locale} today={today} />
+        ) : (
+          <>
+            <CurrentPage tab={tab} t={t} />
+            {query ? (
+              <MatchView query={query} t={t} locale={locale} today={today} myUnit={myUnit} />
+            ) : (
+              <p className="hint" data-testid="search-hint">{t.noProcedureHint}</p>
+            )}
+            <CatalogSummaryView summary={summary} today={today} t={t} />
+          </>
+        )}
       </main>
     </div>
   );

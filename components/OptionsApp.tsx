@@ -1,6 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { matchPatternFor, normalizeHost, parseUserHosts, USER_HOSTS_KEY, type UserHost } from '@/lib/hosts/user-hosts';
 import { SITE_ADAPTERS } from '@/lib/portals';
+import { STRINGS } from '@/lib/i18n';
+import { MyUnitSection } from './MyUnitSection';
 
 /**
  * Options: hosts the user adds (e.g. a renamed provincial system). Adding one
@@ -57,6 +59,7 @@ export function OptionsApp() {
   return (
     <div className="panel">
       <h1>Tùy chọn — Trợ lý Đề án 06</h1>
+      <MyUnitSection t={STRINGS[localStorage.getItem('da06.locale') === 'en' ? 'en' : 'vi']} />
       <section className="card" aria-labelledby="hosts-title">
         <h2 id="hosts-title">Trang web thêm (Additional sites)</h2>
         <p className="muted">

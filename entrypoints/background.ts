@@ -2,13 +2,21 @@ import { MessageSchema, type TabState } from '@/lib/messages';
 import { matchPatternFor, parseUserHosts, USER_HOSTS_KEY, type UserHost } from '@/lib/hosts/user-hosts';
 import type { RecognizedPage } from '@/lib/recognize/page';
 import { RecognizedPageSchema } from '@/lib/recognize/schema';
+import catalogData from '@/lib/catalog/generated/catalog.json';
+import type { Catalog } from '@/lib/catalog/schema';
+import { format, STRINGS } from '@/lib/i18n';
+import { matcherFor, type Matcher } from '@/lib/match';
 
 // Keeps the latest recognition per tab, runs the generic reader on snapshots
 // (offscreen document in Chrome, the background page itself in Firefox),
 // registers the sensor on hosts the user added, and wires the side panel.
 
 type ChromeExtras = {
-  sidePanel?: { setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void> };
+  sidePanel?: {
+    setPanelBehavior(o: { openPanelOnActionClick: boolean }): Promise<void>;
+    setOptions(o: { tabId?: number; path?: string; enabled?: boolean }): Promise<void>;
+    open(o: { tabId?: number; windowId?: number }): Promise<void>;
+  };
   offscreen?: {
     createDocument(o: { url: string; reasons: string[]; justification: string }): Promise<void>;
     hasDocument?(): Promise<boolean>;
@@ -30,11 +38,45 @@ export default defineBackground(() => {
     console.warn('[da06] sidePanel.setPanelBehavior failed', error);
   });
 
+  // The same matcher as the panel, so the badge count equals the panel's.
+  let matcher: Matcher | undefined;
+  const specificCount = (page: RecognizedPage): number | undefined => {
+    const p = page.pageKind === 'procedure-list' ? undefined : page.procedure;
+    if (!p || (!p.code && !p.name)) return undefined;
+    matcher ??= matcherFor(catalogData as unknown as Catalog);
+    return matcher.match(p).items.filter((i) => i.band === 'specific').length;
+  };
+
   const store = (tabId: number, page: RecognizedPage) => {
     tabs.set(tabId, { tabId, page, at: Date.now() });
     browser.runtime.sendMessage({ type: 'tab-state-changed', tabId }).catch(() => {
       // No panel open: nothing to tell.
     });
+    const count = specificCount(page);
+    if (count === undefined) return;
+    // A recognized procedure page gets its own panel, pinned to this tab.
+    chromeApi?.sidePanel?.setOptions({ tabId, path: `sidepanel.html?tab=${tabId}`, enabled: true }).catch(() => undefined);
+    browser.action?.setBadgeText({ tabId, text: String(count) }).catch(() => undefined);
+    browser.action?.setBadgeBackgroundColor({ tabId, color: '#a3141c' }).catch(() => undefined);
+    const label = format(STRINGS.vi.badgeLabel, { count });
+    browser.tabs.sendMessage(tabId, { type: 'da06-badge', count, label }).catch(() => undefined);
+  };
+
+  const openPanel = async (tabId: number, windowId?: number) => {
+    try {
+      if (chromeApi?.sidePanel) {
+        await chromeApi.sidePanel.open({ tabId });
+        return;
+      }
+      const sidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+      if (sidebar) {
+        await sidebar.open();
+        return;
+      }
+    } catch (error) {
+      console.warn('[da06] could not open the side panel; opening the panel as a tab', error);
+    }
+    await browser.tabs.create({ url: browser.runtime.getURL(`/sidepanel.html?tab=${tabId}`), windowId });
   };
 
   browser.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
@@ -87,6 +129,10 @@ export default defineBackground(() => {
           console.warn('[da06] generic reader failed', error);
           return { ok: false };
         });
+    }
+    if (message.type === 'open-panel') {
+      if (tabId === undefined) return undefined;
+      return openPanel(tabId, sender.tab?.windowId).then(() => ({ ok: true }));
     }
     if (message.type === 'get-tab-state') {
       return (async () => {

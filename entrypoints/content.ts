@@ -1,6 +1,7 @@
 import { PORTAL_HOST_PATTERNS } from '@/lib/portals/hosts';
 import { parseUserHosts, USER_HOSTS_KEY } from '@/lib/hosts/user-hosts';
 import { startSensor } from '@/lib/recognize/sensor';
+import { showBadge } from '@/lib/badge';
 
 // The thin sensor. It reads only procedure-level facts through the site
 // adapters (or hands a sanitized snapshot over for the generic reader) and
@@ -27,6 +28,22 @@ export default defineContentScript({
         });
       },
     });
-    ctx.onInvalidated(() => sensor.stop());
+    let removeBadge: (() => void) | undefined;
+    const onMessage = (raw: unknown) => {
+      const m = raw as { type?: unknown; count?: unknown; label?: unknown } | null;
+      if (m?.type !== 'da06-badge' || typeof m.count !== 'number' || typeof m.label !== 'string') return undefined;
+      removeBadge = showBadge(document, {
+        count: m.count,
+        label: m.label,
+        onClick: () => void browser.runtime.sendMessage({ type: 'open-panel' }).catch(() => undefined),
+      });
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      sensor.stop();
+      removeBadge?.();
+      browser.runtime.onMessage.removeListener(onMessage);
+    });
   },
 });

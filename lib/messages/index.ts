@@ -26,7 +26,10 @@ export const GetTabStateSchema = z.object({
   tabId: z.number().int().optional(),
 });
 
-export const MessageSchema = z.discriminatedUnion('type', [RecognizedMessageSchema, SnapshotMessageSchema, GetTabStateSchema]);
+/** Content script → background: the user clicked the in-page badge. */
+export const OpenPanelSchema = z.object({ type: z.literal('open-panel') });
+
+export const MessageSchema = z.discriminatedUnion('type', [RecognizedMessageSchema, SnapshotMessageSchema, GetTabStateSchema, OpenPanelSchema]);
 export type Message = z.infer<typeof MessageSchema>;
 
 export const TabStateSchema = z.object({
@@ -48,3 +51,10 @@ export const OffscreenRequestSchema = z.object({
   html: z.string(),
   adapterId: z.string().optional(),
 });
+
+/** Background → content script: show the in-page badge (checked by hand there, no zod). */
+export interface BadgeMessage {
+  type: 'da06-badge';
+  count: number;
+  label: string;
+}

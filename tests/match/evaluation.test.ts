@@ -78,7 +78,10 @@ describe('the labelled set can fail', () => {
       const naive = new Set(
         matcher.items.filter((i) => pairs.some((p) => ` ${comparisonKey(itemText(i))} `.includes(p))).map((i) => i.ref),
       );
-      for (const ref of c.specific) naive.has(ref) ? tp++ : fn++;
+      for (const ref of c.specific) {
+        if (naive.has(ref)) tp++;
+        else fn++;
+      }
       for (const ref of c.notSpecific) if (naive.has(ref)) fp++;
     }
     const recall = tp / (tp + fn);

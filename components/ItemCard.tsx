@@ -1,0 +1,81 @@
+import type { STRINGS } from '@/lib/i18n';
+import { format, type Locale } from '@/lib/i18n';
+import type { MatchedItem } from '@/lib/match';
+import type { ItemView } from '@/lib/match/present';
+import { describeReason } from '@/lib/match/reasons';
+import { getMatcher } from './catalog';
+
+interface Props {
+  view: ItemView;
+  match?: MatchedItem;
+  t: (typeof STRINGS)['vi'];
+  locale: Locale;
+}
+
+const PREVIEW = 180;
+
+function sourceUrl(ref: string): string {
+  return `${browser.runtime.getURL('/source.html')}?ref=${encodeURIComponent(ref)}`;
+}
+
+/** One task, target or model: source, units, deadline, status and why it is listed. */
+export function ItemCard({ view, match, t, locale }: Props) {
+  const long = view.content.length > PREVIEW;
+  const titleId = `title-${view.ref.replace(/[^a-zA-Z0-9]/g, '-')}`;
+  return (
+    <li className="item" data-testid={`item-${view.ref}`} data-band={match?.band} data-status={view.status} aria-labelledby={titleId}>
+      <div className="item-head">
+        {match && <span className={`tag band-${match.band}`}>{t[`band_${match.band}`]}</span>}
+        <span className={`tag status-${view.status}`} data-testid="item-status">
+          {t[`status_${view.status}`]}
+        </span>
+      </div>
+      <p className="item-title" id={titleId}>
+        {long ? `${view.content.slice(0, PREVIEW).trimEnd()}…` : view.content}
+      </p>
+      {long && (
+        <details className="item-full">
+          <summary>{t.showFull}</summary>
+          <p>{view.content}</p>
+        </details>
+      )}
+      <dl className="item-facts">
+        <div>
+          <dt>{t.source}</dt>
+          <dd>
+            <a href={sourceUrl(view.ref)} target="_blank" rel="noreferrer" title={t.openSource} data-testid="item-source">
+              {view.docTitle} — {format(t.source_item, { number: view.number })}
+            </a>{' '}
+            <span className="muted">({view.docDate})</span>
+          </dd>
+        </div>
+        {view.leadUnits.length > 0 && (
+          <div>
+            <dt>{t.lead}</dt>
+            <dd>{view.leadUnits.join('; ')}</dd>
+          </div>
+        )}
+        {view.partnerUnits.length > 0 && (
+          <div>
+            <dt>{t.partner}</dt>
+            <dd>{view.partnerUnits.join('; ')}</dd>
+          </div>
+        )}
+        {view.deadlineRaw && (
+          <div>
+            <dt>{t.deadline}</dt>
+            <dd>{view.deadlineRaw}</dd>
+          </div>
+        )}
+        {match && (
+          <div>
+            <dt>{t.why}</dt>
+            <dd data-testid="item-reason">
+              {match.reasons.map((r) => describeReason(r, locale, getMatcher().tagger)).join(' ')}
+            </dd>
+          </div>
+        )}
+      </dl>
+    </li>
+  );
+}

@@ -1,0 +1,126 @@
+import { useMemo, useState } from 'react';
+import type { DeadlineStatus } from '@/lib/catalog/deadline';
+import { DOCUMENT_KEYS, type CatalogItem } from '@/lib/catalog/schema';
+import type { Locale, STRINGS } from '@/lib/i18n';
+import { MATCH_BANDS, type MatchBand, type ProcedureQuery } from '@/lib/match';
+import { catalog, getMatcher, viewItem } from './catalog';
+import { ItemCard } from './ItemCard';
+
+interface Props {
+  query: ProcedureQuery;
+  t: (typeof STRINGS)['vi'];
+  locale: Locale;
+  today: string;
+  myUnit: string | null;
+}
+
+const KINDS: CatalogItem['kind'][] = ['task', 'target', 'model'];
+const KIND_LABEL = { task: 'tasks', target: 'targets', model: 'models' } as const;
+const STATUS_ORDER: DeadlineStatus[] = ['overdue', 'due-soon', 'ongoing', 'recurring', 'conditional', 'unknown', 'done'];
+
+/** The items of the plans that apply to the recognized procedure, with filters. */
+export function MatchView({ query, t, locale, today, myUnit }: Props) {
+  const [band, setBand] = useState<MatchBand | 'all'>('all');
+  const [doc, setDoc] = useState<string>('all');
+  const [mine, setMine] = useState(false);
+  const [role, setRole] = useState<'any' | 'lead'>('any');
+  const [sort, setSort] = useState<'relevance' | 'status'>('relevance');
+
+  const result = useMemo(() => getMatcher().match(query), [query]);
+  const rows = useMemo(
+    () => result.items.map((m) => ({ match: m, view: viewItem(getMatcher().item(m.ref)!, today) })),
+    [result, today],
+  );
+  const counts = Object.fromEntries(MATCH_BANDS.map((b) => [b, rows.filter((r) => r.match.band === b).length])) as Record<MatchBand, number>;
+
+  const shown = rows
+    .filter((r) => band === 'all' || r.match.band === band)
+    .filter((r) => doc === 'all' || r.view.doc === doc)
+    .filter((r) => {
+      if (!mine || !myUnit) return true;
+      return r.view.leadUnitIds.includes(myUnit) || (role === 'any' && r.view.partnerUnitIds.includes(myUnit));
+    });
+  if (sort === 'status') {
+    shown.sort((a, b) => STATUS_ORDER.indexOf(a.view.status) - STATUS_ORDER.indexOf(b.view.status));
+  }
+  const hasDistrictItems = shown.some((r) => r.view.doc === 'kh-huyen-2024' || /huyện/i.test(r.view.leadUnits.join(' ')));
+
+  return (
+    <section className="card" aria-labelledby="match-title" data-testid="match-view">
+      <h2 id="match-title">{t.applicableItems}</h2>
+      <p className="muted" data-testid="match-summary">
+        <span data-testid="band-count-specific">{counts.specific}</span> {t.count_specific} ·{' '}
+        <span data-testid="band-count-every-filing">{counts['every-filing']}</span> {t.count_every} ·{' '}
+        <span data-testid="band-count-related">{counts.related}</span> {t.count_related}
+      </p>
+      {counts.specific === 0 && (
+        <p className="empty" data-testid="no-specific">
+          {result.procedure.topics.length === 0 ? t.unknownProcedure : t.noSpecific}
+        </p>
+      )}
+      <div className="filters" role="group" aria-label={t.band}>
+        <label>
+          {t.band}
+          <select data-testid="filter-band" value={band} onChange={(e) => setBand(e.target.value as MatchBand | 'all')}>
+            <option value="all">{t.band_all}</option>
+            {MATCH_BANDS.map((b) => (
+              <option key={b} value={b}>
+                {t[`band_${b}`]} ({counts[b]})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.document}
+          <select data-testid="filter-doc" value={doc} onChange={(e) => setDoc(e.target.value)}>
+            <option value="all">{t.allDocuments}</option>
+            {DOCUMENT_KEYS.map((k) => (
+              <option key={k} value={k}>
+                {catalog.documents.find((d) => d.key === k)?.shortTitle ?? k}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.sort}
+          <select data-testid="sort" value={sort} onChange={(e) => setSort(e.target.value as 'relevance' | 'status')}>
+            <option value="relevance">{t.sort_relevance}</option>
+            <option value="status">{t.sort_status}</option>
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" data-testid="filter-mine" checked={mine} disabled={!myUnit} onChange={(e) => setMine(e.target.checked)} />
+          {t.myUnitOnly}
+          {!myUnit && <span className="muted"> — {t.myUnitNotSet}</span>}
+        </label>
+        {mine && myUnit && (
+          <label>
+            {t.myUnitRole}
+            <select data-testid="filter-role" value={role} onChange={(e) => setRole(e.target.value as 'any' | 'lead')}>
+              <option value="any">{t.role_any}</option>
+              <option value="lead">{t.role_lead}</option>
+            </select>
+          </label>
+        )}
+      </div>
+      {hasDistrictItems && <p className="note">{t.districtNote}</p>}
+      {shown.length === 0 && <p className="empty">{t.noItems}</p>}
+      {KINDS.map((kind) => {
+        const list = shown.filter((r) => r.view.kind === kind);
+        if (list.length === 0) return null;
+        return (
+          <section key={kind} aria-labelledby={`kind-${kind}`} data-testid={`section-${kind}`} data-count={list.length}>
+            <h3 id={`kind-${kind}`}>
+              {t[KIND_LABEL[kind]]} ({list.length})
+            </h3>
+            <ul className="items">
+              {list.map((r) => (
+                <ItemCard key={r.view.ref} view={r.view} match={r.match} t={t} locale={locale} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import catalogData from '@/lib/catalog/generated/catalog.json';
+import type { Catalog } from '@/lib/catalog/schema';
+import { matcherFor, type Matcher } from '@/lib/match';
+import { createItemViewer } from '@/lib/match/present';
+
+// The catalog is generated from seeds/ at build time (scripts/build-catalog.ts).
+export const catalog = catalogData as unknown as Catalog;
+
+let matcher: Matcher | undefined;
+/** Built on first use: tags every item and indexes the catalog for search. */
+export function getMatcher(): Matcher {
+  matcher ??= matcherFor(catalog);
+  return matcher;
+}
+
+export const viewItem = createItemViewer(catalog);
+
+/** Storage key of the unit chosen in Options (a catalog unit id). */
+export const MY_UNIT_KEY = 'da06.myUnit';
