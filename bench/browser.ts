@@ -109,3 +109,46 @@ function round(n: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(n * f) / f;
 }
+
+/**
+ * The side panel on a recognized procedure: time from opening the panel page
+ * to the first rendered list (a performance mark set by MatchView), and the
+ * JS heap the panel holds after rendering (after a forced GC).
+ */
+export async function panelFigures(): Promise<Record<string, Figure>> {
+  const figures: Record<string, Figure> = {};
+  const context = await launchWithExtension(chromeExtensionDir(ROOT));
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const f = FIXTURES.find((x) => x.file === 'national/procedure-detail.html')!;
+    const html = fixtureSource(f);
+    await context.route('https://dichvucong.gov.vn/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+    const page = await context.newPage();
+    await page.goto(f.url);
+    const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, f.url);
+    if (tabId === null) throw new Error('bench: no tab for the fixture page');
+    const renders: number[] = [];
+    const heaps: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const panel = await context.newPage();
+      await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+      await panel.waitForSelector('[data-testid="match-view"] [data-band]', { timeout: 15_000 });
+      const mark = await panel.evaluate(() => performance.getEntriesByName('da06-first-list')[0]?.startTime ?? null);
+      if (mark !== null) renders.push(mark);
+      const cdp = await context.newCDPSession(panel);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+      heaps.push(heap.usedSize);
+      await panel.close();
+    }
+    // The first opening pays for a cold cache; report it apart from the typical one.
+    const [cold, ...warm] = renders;
+    figures.panelFirstRenderMs = { value: round(median(warm), 1), unit: 'ms', note: `median of ${warm.length} openings after the first: panel page opened → first list in the DOM (aim ≤ 200 ms)` };
+    figures.panelFirstRenderColdMs = { value: round(cold, 1), unit: 'ms', note: 'the first opening in a fresh browser' };
+    figures.panelHeapBytes = { value: Math.round(median(heaps)), unit: 'bytes', note: 'JS heap of the panel after rendering a procedure, after GC' };
+  } finally {
+    await context.close();
+  }
+  return figures;
+}

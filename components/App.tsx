@@ -3,7 +3,7 @@ import { localIsoDate, summarizeCatalog } from '@/lib/catalog/summary';
 import { STRINGS, type Locale } from '@/lib/i18n';
 import { TabStateSchema, type TabState } from '@/lib/messages';
 import type { ProcedureQuery } from '@/lib/match';
-import { catalog, MY_UNIT_KEY } from './catalog';
+import { catalog, getMatcher, MY_UNIT_KEY } from './catalog';
 import { CatalogSummaryView } from './CatalogSummaryView';
 import { CurrentPage } from './CurrentPage';
 import { MatchView } from './MatchView';
@@ -15,14 +15,32 @@ function pinnedTabId(): number | undefined {
   return value && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
-export function App() {
+/** Ask the background for the tab's state; validated, null when there is none. */
+async function fetchTabState(): Promise<TabState | null> {
+  const raw: unknown = await browser.runtime.sendMessage({ type: 'get-tab-state', tabId: pinnedTabId() });
+  const parsed = TabStateSchema.nullable().safeParse(raw ?? null);
+  return parsed.success ? parsed.data : null;
+}
+
+// Started as the page loads, before React renders, so the first list shows sooner.
+export const firstTabState: Promise<TabState | null> = fetchTabState().catch(() => null);
+// While the background answers, get the matcher ready.
+getMatcher();
+
+export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('da06.locale') === 'en' ? 'en' : 'vi'));
-  const [tab, setTab] = useState<TabState | null>(null);
+  const [tab, setTab] = useState<TabState | null>(initialTab);
   const [search, setSearch] = useState('');
   const [myUnit, setMyUnit] = useState<string | null>(null);
+  // The catalog summary is secondary: it renders after the first list.
+  const [showSummary, setShowSummary] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setShowSummary(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
   const t = STRINGS[locale];
   const today = localIsoDate();
-  const summary = useMemo(() => summarizeCatalog(catalog, today), [today]);
+  const summary = useMemo(() => (showSummary ? summarizeCatalog(catalog, today) : null), [today, showSummary]);
   const procedure = tab?.page.pageKind === 'procedure-list' ? undefined : tab?.page.procedure;
   // A stable query object, so matching reruns only when the procedure changes.
   const queryKey = procedure ? JSON.stringify([procedure.code, procedure.name, procedure.field, procedure.level, procedure.agency]) : '';
@@ -55,9 +73,8 @@ export function App() {
     let cancelled = false;
     const refresh = async () => {
       try {
-        const raw: unknown = await browser.runtime.sendMessage({ type: 'get-tab-state', tabId: pinnedTabId() });
-        const parsed = TabStateSchema.nullable().safeParse(raw ?? null);
-        if (!cancelled) setTab(parsed.success ? parsed.data : null);
+        const state = await fetchTabState();
+        if (!cancelled) setTab(state);
       } catch {
         if (!cancelled) setTab(null);
       }
@@ -131,7 +148,7 @@ export function App() {
             ) : (
               <p className="hint" data-testid="search-hint">{t.noProcedureHint}</p>
             )}
-            <CatalogSummaryView summary={summary} today={today} t={t} />
+            {summary && <CatalogSummaryView summary={summary} today={today} t={t} />}
           </>
         )}
       </main>

@@ -2,7 +2,8 @@ import { MessageSchema, type TabState } from '@/lib/messages';
 import { matchPatternFor, parseUserHosts, USER_HOSTS_KEY, type UserHost } from '@/lib/hosts/user-hosts';
 import type { RecognizedPage } from '@/lib/recognize/page';
 import { RecognizedPageSchema } from '@/lib/recognize/schema';
-import catalogData from '@/lib/catalog/generated/catalog.json';
+import catalogData from '@/lib/catalog/generated/catalog.shipped.json';
+import itemTopics from '@/lib/catalog/generated/item-topics.json';
 import type { Catalog } from '@/lib/catalog/schema';
 import { format, STRINGS } from '@/lib/i18n';
 import { matcherFor, type Matcher } from '@/lib/match';
@@ -43,7 +44,7 @@ export default defineBackground(() => {
   const specificCount = (page: RecognizedPage): number | undefined => {
     const p = page.pageKind === 'procedure-list' ? undefined : page.procedure;
     if (!p || (!p.code && !p.name)) return undefined;
-    matcher ??= matcherFor(catalogData as unknown as Catalog);
+    matcher ??= matcherFor(catalogData as unknown as Catalog, itemTopics);
     return matcher.match(p).items.filter((i) => i.band === 'specific').length;
   };
 

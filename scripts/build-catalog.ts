@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buildCatalog } from '../lib/catalog/build';
 import { selfCheck } from '../lib/catalog/check';
-import { GENERATED_CATALOG, readCatalogInputs } from './catalog-io';
+import { GENERATED_CATALOG, GENERATED_ITEM_TOPICS, GENERATED_SHIPPED_CATALOG, readCatalogInputs } from './catalog-io';
+import { tagCatalog } from '../lib/match';
 
 const started = performance.now();
 const report = buildCatalog(readCatalogInputs());
@@ -19,6 +20,14 @@ if (!check.ok) {
 mkdirSync(dirname(GENERATED_CATALOG), { recursive: true });
 const json = JSON.stringify(report.catalog);
 writeFileSync(GENERATED_CATALOG, json);
+// The extension never shows the raw cells; leaving them out makes the panel start faster.
+const shipped = {
+  ...report.catalog,
+  tasks: report.catalog.tasks.map(({ raw: _raw, ...task }) => task),
+  models: report.catalog.models.map(({ raw: _raw, ...model }) => model),
+};
+writeFileSync(GENERATED_SHIPPED_CATALOG, JSON.stringify(shipped));
+writeFileSync(GENERATED_ITEM_TOPICS, JSON.stringify(tagCatalog(report.catalog)));
 const { tasks, models, targets, units } = report.catalog;
 // stderr, so that commands chaining this script keep a clean stdout (e.g. bench --json).
 console.error(

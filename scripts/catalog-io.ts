@@ -8,6 +8,10 @@ import type { CatalogInputs } from '../lib/catalog/build';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SEEDS_DIR = join(ROOT, 'seeds');
 export const GENERATED_CATALOG = join(ROOT, 'lib', 'catalog', 'generated', 'catalog.json');
+/** The catalog as the extension ships it: without the seeds' raw cells (kept in catalog.json for tools). */
+export const GENERATED_SHIPPED_CATALOG = join(ROOT, 'lib', 'catalog', 'generated', 'catalog.shipped.json');
+/** Topics of every catalog item under the reviewed lexicon, so the panel does not tag at start-up. */
+export const GENERATED_ITEM_TOPICS = join(ROOT, 'lib', 'catalog', 'generated', 'item-topics.json');
 
 /** Read the five seeds and the reviewed data files from seeds/. */
 export function readCatalogInputs(seedsDir = SEEDS_DIR): CatalogInputs {

@@ -1,5 +1,6 @@
 import type { Catalog } from '../catalog/schema';
-import { compileLexicon, LexiconSchema } from './lexicon';
+import { compileLexicon, LexiconSchema, type TopicHit } from './lexicon';
+import { catalogItems, itemText } from './items';
 import { createMatcher, type Matcher } from './matcher';
 import { createReferenceLookup, ReferenceListSchema } from './reference';
 import topicsJson from '../../seeds/topics.json';
@@ -15,8 +16,19 @@ export function loadMatchData() {
   };
 }
 
-/** A matcher over a catalog with the reviewed lexicon and reference list. */
-export function matcherFor(catalog: Catalog): Matcher {
+/** Topics of every item, keyed by ref (written at build time next to the catalog). */
+export type ItemTopics = Record<string, TopicHit[]>;
+
+export function tagCatalog(catalog: Catalog): ItemTopics {
+  const tagger = compileLexicon(loadMatchData().lexicon);
+  return Object.fromEntries(catalogItems(catalog).map((item) => [item.ref, tagger.tag(itemText(item))]));
+}
+
+/**
+ * A matcher over a catalog with the reviewed lexicon and reference list.
+ * Pass the build-time item topics to skip tagging (the panel does).
+ */
+export function matcherFor(catalog: Catalog, itemTopics?: ItemTopics): Matcher {
   const { lexicon, references } = loadMatchData();
-  return createMatcher(catalog, compileLexicon(lexicon), createReferenceLookup(references));
+  return createMatcher(catalog, compileLexicon(lexicon), createReferenceLookup(references), itemTopics);
 }

@@ -56,11 +56,12 @@ interface CompiledTopic {
   topic: Topic;
   accent: { terms: CompiledTerm[]; masks: string[] };
   folded: { terms: CompiledTerm[]; masks: string[] };
-  abbreviations: { re: RegExp; key: string; display: string }[];
+  abbreviations: { token: string; key: string; display: string }[];
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Words of the text with their case kept, one space apart: abbreviations are matched here. */
+function caseKey(text: string): string {
+  return nfc(text).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
 }
 
 function compileTerms(terms: Topic['terms'], keyOf: (s: string) => string): CompiledTerm[] {
@@ -97,17 +98,14 @@ export function compileLexicon(lexicon: Lexicon): Tagger {
       terms: compileTerms(topic.terms, comparisonKey),
       masks: topic.notWithin.map((m) => ` ${comparisonKey(m)} `),
     },
-    abbreviations: topic.abbreviations.map((a) => ({
-      re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(a)}(?![\\p{L}\\p{N}])`, 'u'),
-      key: ` ${accentKey(a)} `,
-      display: a,
-    })),
+    abbreviations: topic.abbreviations.map((a) => ({ token: ` ${caseKey(a)} `, key: ` ${accentKey(a)} `, display: a })),
   }));
 
   function tag(text: string): TopicHit[] {
     const source = nfc(text);
     const folded = !hasDiacritics(source);
     const base = ` ${folded ? comparisonKey(source) : accentKey(source)} `;
+    const tokens = ` ${caseKey(source)} `;
     const found = new Map<string, string[]>();
     for (const c of compiled) {
       const mode = folded ? c.folded : c.accent;
@@ -119,7 +117,7 @@ export function compileLexicon(lexicon: Lexicon): Tagger {
       }
       for (const abbr of c.abbreviations) {
         // Case-sensitive in the original, and not inside a masked phrase.
-        if (abbr.re.test(source) && (folded || hay.includes(abbr.key))) words.push(abbr.display);
+        if (tokens.includes(abbr.token) && (folded || hay.includes(abbr.key))) words.push(abbr.display);
       }
       if (words.length > 0) found.set(c.topic.id, words);
     }

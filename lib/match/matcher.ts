@@ -64,7 +64,8 @@ export interface MatchResult {
 }
 
 export interface Matcher {
-  match(query: ProcedureQuery): MatchResult;
+  /** related: false skips the full-text band (the panel adds it after its first paint). */
+  match(query: ProcedureQuery, options?: { related?: boolean }): MatchResult;
   resolve(query: ProcedureQuery): ResolvedProcedure;
   topicsOf(ref: string): readonly TopicHit[];
   item(ref: string): CatalogItem | undefined;
@@ -78,11 +79,16 @@ function clean(value: string | undefined): string | undefined {
   return v ? v : undefined;
 }
 
-export function createMatcher(catalog: Catalog, tagger: Tagger, references: ReferenceLookup): Matcher {
+export function createMatcher(
+  catalog: Catalog,
+  tagger: Tagger,
+  references: ReferenceLookup,
+  precomputed?: Record<string, TopicHit[]>,
+): Matcher {
   const items = catalogItems(catalog);
   const byRef = new Map(items.map((i) => [i.ref, i]));
   const order = new Map(items.map((i, n) => [i.ref, n]));
-  const itemTopics = new Map(items.map((i) => [i.ref, tagger.tag(itemText(i))]));
+  const itemTopics = new Map(items.map((i) => [i.ref, precomputed?.[i.ref] ?? tagger.tag(itemText(i))]));
   const topicsOf = (ref: string) => itemTopics.get(ref) ?? [];
   const search = createCatalogSearch(items, topicsOf, tagger);
   const bandOf = (topicId: string) => tagger.topics.get(topicId)?.band;
@@ -125,7 +131,7 @@ export function createMatcher(catalog: Catalog, tagger: Tagger, references: Refe
     return resolved;
   }
 
-  function match(query: ProcedureQuery): MatchResult {
+  function match(query: ProcedureQuery, { related: withRelated = true }: { related?: boolean } = {}): MatchResult {
     const procedure = resolve(query);
     // Each procedure topic also reaches its broader topics (khai sinh → hộ tịch).
     const reach = new Map<string, { topic: ProcedureTopic; via?: string }>();
@@ -169,7 +175,7 @@ export function createMatcher(catalog: Catalog, tagger: Tagger, references: Refe
       if (existing) existing.reasons.push(...e.reasons);
       else out.set(e.item.ref, { ref: e.item.ref, kind: e.item.kind, band: 'every-filing', score: e.reasons.length, reasons: [...e.reasons] });
     }
-    if (procedure.name) {
+    if (procedure.name && withRelated) {
       const related = search.related(procedure.name, { limit: 40 }).filter((h) => !out.has(h.ref)).slice(0, 5);
       for (const hit of related) {
         const item = byRef.get(hit.ref);

@@ -42,41 +42,63 @@ export function createCatalogSearch(
   topicsOf: (ref: string) => readonly TopicHit[],
   tagger: Tagger,
 ): CatalogSearch {
-  const byRef = new Map(items.map((i) => [i.ref, i]));
-  const index = new MiniSearch<{ id: string; text: string; topics: string }>({
-    fields: ['text', 'topics'],
-    processTerm: (term) => comparisonKey(term) || null,
-    searchOptions: { boost: { text: 2 }, prefix: (t) => t.length >= 3, fuzzy: fuzziness },
-  });
-  index.addAll(
-    items.map((item) => {
-      const topicWords = topicsOf(item.ref).flatMap((hit) => {
-        const topic = tagger.topics.get(hit.topicId);
-        return topic ? [topic.label.vi, ...topic.abbreviations] : [];
-      });
-      return { id: item.ref, text: `${item.ref} ${itemText(item)}`, topics: topicWords.join(' ') };
-    }),
-  );
+  // Built on the first search, not when the panel opens.
+  let index: MiniSearch<{ id: string; text: string; topics: string }> | undefined;
+  const getIndex = () => {
+    if (index) return index;
+    index = new MiniSearch<{ id: string; text: string; topics: string }>({
+      fields: ['text', 'topics'],
+      processTerm: (term) => comparisonKey(term) || null,
+      searchOptions: { boost: { text: 2 }, prefix: (t) => t.length >= 3, fuzzy: fuzziness },
+    });
+    index.addAll(
+      items.map((item) => {
+        const topicWords = topicsOf(item.ref).flatMap((hit) => {
+          const topic = tagger.topics.get(hit.topicId);
+          return topic ? [topic.label.vi, ...topic.abbreviations] : [];
+        });
+        return { id: item.ref, text: `${item.ref} ${itemText(item)}`, topics: topicWords.join(' ') };
+      }),
+    );
+    return index;
+  };
+  // Both comparison keys of every item and a word → items map for each,
+  // computed once on first use.
+  type Keys = { texts: { ref: string; accent: string; folded: string }[]; accent: Map<string, Set<number>>; folded: Map<string, Set<number>> };
+  let keys: Keys | undefined;
+  const getKeys = (): Keys => {
+    if (keys) return keys;
+    const k: Keys = { texts: [], accent: new Map(), folded: new Map() };
+    items.forEach((item, n) => {
+      const text = itemText(item);
+      const entry = { ref: item.ref, accent: ` ${accentKey(text)} `, folded: ` ${comparisonKey(text)} ` };
+      k.texts.push(entry);
+      for (const mode of ['accent', 'folded'] as const) {
+        for (const w of entry[mode].split(' ')) {
+          if (!w) continue;
+          let set = k[mode].get(w);
+          if (!set) k[mode].set(w, (set = new Set()));
+          set.add(n);
+        }
+      }
+    });
+    return (keys = k);
+  };
 
-  function toHits(results: ReturnType<typeof index.search>, limit: number): SearchHit[] {
+  function toHits(results: ReturnType<MiniSearch['search']>, limit: number): SearchHit[] {
     return results.slice(0, limit).map((r) => ({ ref: String(r.id), score: r.score, terms: r.terms }));
   }
 
   return {
     search(query, { limit = 50 } = {}) {
       if (!comparisonKey(query)) return [];
-      const strict = index.search(query, { combineWith: 'AND' });
+      const strict = getIndex().search(query, { combineWith: 'AND' });
       if (strict.length > 0) return toHits(strict, limit);
-      return toHits(index.search(query, { combineWith: 'OR' }), limit);
+      return toHits(getIndex().search(query, { combineWith: 'OR' }), limit);
     },
     related(text, { limit = 5 } = {}) {
-      const words = comparisonKey(text)
-        .split(' ')
-        .filter((w) => w.length >= 3 && !STOP_WORDS.has(w));
-      if (words.length === 0) return [];
-      const results = index.search(words.join(' '), { combineWith: 'OR', prefix: false, fuzzy: false });
-      // Shared words must stand together as in the name ("khai sinh", not "triển
-      // khai ... an sinh"); a single-word name needs a long word.
+      // Words of the name that stand together ("khai sinh", not "triển khai ...
+      // an sinh"), compared with diacritics when the name has them.
       const accented = hasDiacritics(text);
       const keyOf = accented ? accentKey : comparisonKey;
       const nameWords = keyOf(text).split(' ').filter((w) => w.length >= 2);
@@ -84,19 +106,27 @@ export function createCatalogSearch(
       for (let i = 0; i + 1 < nameWords.length; i++) {
         const pair = [nameWords[i], nameWords[i + 1]];
         if (pair.some((w) => STOP_WORDS.has(comparisonKey(w)))) continue;
-        phrases.push(pair.join(' '));
+        phrases.push(` ${pair.join(' ')} `);
       }
-      if (nameWords.length === 1 && nameWords[0].length >= 5) phrases.push(nameWords[0]);
+      if (nameWords.length === 1 && nameWords[0].length >= 5) phrases.push(` ${nameWords[0]} `);
+      if (phrases.length === 0) return [];
+      const k = getKeys();
+      const words = accented ? k.accent : k.folded;
+      // Only items holding every word of some phrase can hold the phrase.
+      const candidates = new Set<number>();
+      for (const p of phrases) {
+        const [first, ...rest] = p.trim().split(' ').map((w) => words.get(w) ?? new Set<number>());
+        for (const n of first) if (rest.every((set) => set.has(n))) candidates.add(n);
+      }
       const hits: SearchHit[] = [];
-      for (const r of results) {
-        const item = byRef.get(String(r.id));
-        if (!item) continue;
-        const hay = ` ${keyOf(itemText(item))} `;
-        const shared = phrases.filter((p) => hay.includes(` ${p} `));
-        if (shared.length > 0) hits.push({ ref: String(r.id), score: r.score * shared.length, terms: shared });
-        if (hits.length >= limit) break;
+      for (const n of candidates) {
+        const entry = k.texts[n];
+        const hay = accented ? entry.accent : entry.folded;
+        const shared = phrases.filter((p) => hay.includes(p));
+        if (shared.length > 0) hits.push({ ref: entry.ref, score: shared.length, terms: shared.map((p) => p.trim()) });
       }
-      return hits;
+      hits.sort((a, b) => b.score - a.score);
+      return hits.slice(0, limit);
     },
   };
 }

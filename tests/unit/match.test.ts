@@ -120,3 +120,13 @@ describe('locale files', () => {
     for (const [k, v] of Object.entries(STRINGS.en)) expect(v, k).not.toBe('');
   });
 });
+
+describe('build-time item topics', () => {
+  it('equal what the lexicon gives at run time (the generated file is not stale)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { GENERATED_ITEM_TOPICS } = await import('../../scripts/catalog-io');
+    const { tagCatalog } = await import('../../lib/match');
+    const generated = JSON.parse(readFileSync(GENERATED_ITEM_TOPICS, 'utf8')) as unknown;
+    expect(generated).toEqual(tagCatalog(realBuild().catalog));
+  });
+});
