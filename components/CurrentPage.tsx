@@ -7,14 +7,6 @@ interface Props {
   t: (typeof STRINGS)['vi'];
 }
 
-const SITE_LABELS: Record<string, string> = {
-  national: 'Cổng Dịch vụ công quốc gia',
-  'national-csdl': 'CSDL quốc gia về TTHC',
-  'thanhhoa-portal': 'Cổng DVC tỉnh Thanh Hóa',
-  'thanhhoa-motcua': 'Hệ thống giải quyết TTHC tỉnh Thanh Hóa',
-  generic: 'Đọc theo nhãn (trang khác)',
-};
-
 const FIELDS: (keyof RecognizedProcedure)[] = ['name', 'code', 'field', 'level', 'agency', 'portalId'];
 
 /**
@@ -68,7 +60,7 @@ export function CurrentPage({ tab, t }: Props) {
           <details className="evidence">
             <summary>{t.evidence}</summary>
             <p>
-              {t.source}: <span data-testid="recognized-site">{SITE_LABELS[page.site] ?? page.site}</span> · {t.confidence}:{' '}
+              {t.source}: <span data-testid="recognized-site">{(t as Record<string, string>)[`site_${page.site}`] ?? page.site}</span> · {t.confidence}:{' '}
               {Math.round(page.confidence * 100)}%
             </p>
             {page.evidence.urlRule && <p className="url">URL: {page.evidence.urlRule}</p>}

@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { matchPatternFor, normalizeHost, parseUserHosts, USER_HOSTS_KEY, type UserHost } from '@/lib/hosts/user-hosts';
 import { SITE_ADAPTERS } from '@/lib/portals';
-import { STRINGS } from '@/lib/i18n';
+import { format, STRINGS } from '@/lib/i18n';
 import { MyUnitSection } from './MyUnitSection';
 
 /**
@@ -10,6 +10,7 @@ import { MyUnitSection } from './MyUnitSection';
  * permission back. The sensor then runs there with the chosen adapter.
  */
 export function OptionsApp() {
+  const t = STRINGS[localStorage.getItem('da06.locale') === 'en' ? 'en' : 'vi'];
   const [hosts, setHosts] = useState<UserHost[]>([]);
   const [input, setInput] = useState('');
   const [adapterId, setAdapterId] = useState('generic');
@@ -28,11 +29,11 @@ export function OptionsApp() {
     event.preventDefault();
     const host = normalizeHost(input);
     if (!host) {
-      setMessage({ kind: 'error', text: `"${input}" không phải tên miền hợp lệ (ví dụ: motcua.thanhhoa.gov.vn).` });
+      setMessage({ kind: 'error', text: format(t.hostInvalid, { input }) });
       return;
     }
     if (hosts.some((h) => h.host === host)) {
-      setMessage({ kind: 'error', text: `${host} đã có trong danh sách.` });
+      setMessage({ kind: 'error', text: format(t.hostDuplicate, { host }) });
       return;
     }
     // The permission request must start inside the user's click.
@@ -40,35 +41,32 @@ export function OptionsApp() {
       .request({ origins: [matchPatternFor(host)] })
       .then(async (granted) => {
         if (!granted) {
-          setMessage({ kind: 'error', text: `Trình duyệt chưa cấp quyền cho ${host}; chưa thêm.` });
+          setMessage({ kind: 'error', text: format(t.hostDenied, { host }) });
           return;
         }
         await save([...hosts, { host, adapterId }]);
         setInput('');
-        setMessage({ kind: 'ok', text: `Đã thêm ${host}. Tải lại trang trên tên miền đó để tiện ích nhận diện.` });
+        setMessage({ kind: 'ok', text: format(t.hostAdded, { host }) });
       })
-      .catch((error: unknown) => setMessage({ kind: 'error', text: `Không xin được quyền: ${String(error)}` }));
+      .catch((error: unknown) => setMessage({ kind: 'error', text: format(t.hostPermissionError, { error: String(error) }) }));
   };
 
   const onRemove = async (host: string) => {
     await save(hosts.filter((h) => h.host !== host));
     await browser.permissions.remove({ origins: [matchPatternFor(host)] }).catch(() => false);
-    setMessage({ kind: 'ok', text: `Đã gỡ ${host} và trả lại quyền truy cập.` });
+    setMessage({ kind: 'ok', text: format(t.hostRemoved, { host }) });
   };
 
   return (
     <div className="panel">
-      <h1>Tùy chọn — Trợ lý Đề án 06</h1>
-      <MyUnitSection t={STRINGS[localStorage.getItem('da06.locale') === 'en' ? 'en' : 'vi']} />
+      <h1>{t.optionsTitle}</h1>
+      <MyUnitSection t={t} />
       <section className="card" aria-labelledby="hosts-title">
-        <h2 id="hosts-title">Trang web thêm (Additional sites)</h2>
-        <p className="muted">
-          Thêm tên miền của hệ thống một cửa hoặc cổng dịch vụ công khác (ví dụ hệ thống của tỉnh đã đổi tên miền). Tiện
-          ích chỉ xin quyền trên đúng tên miền đó.
-        </p>
+        <h2 id="hosts-title">{t.hostsTitle}</h2>
+        <p className="muted">{t.hostsHelp}</p>
         <form onSubmit={onAdd} className="host-form">
           <label>
-            Tên miền
+            {t.hostLabel}
             <input
               name="host"
               value={input}
@@ -79,9 +77,9 @@ export function OptionsApp() {
             />
           </label>
           <label>
-            Cách đọc trang
+            {t.readerLabel}
             <select name="adapter" value={adapterId} onChange={(e) => setAdapterId(e.target.value)}>
-              <option value="generic">Đọc theo nhãn (chung)</option>
+              <option value="generic">{t.readerGeneric}</option>
               {SITE_ADAPTERS.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.label}
@@ -89,7 +87,7 @@ export function OptionsApp() {
               ))}
             </select>
           </label>
-          <button type="submit">Thêm</button>
+          <button type="submit">{t.add}</button>
         </form>
         {message && (
           <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'ok'} data-testid="options-message">
@@ -98,15 +96,15 @@ export function OptionsApp() {
         )}
         {hosts.length === 0 ? (
           <p className="empty" data-testid="no-user-hosts">
-            Chưa thêm trang nào.
+            {t.noHosts}
           </p>
         ) : (
           <ul className="hosts" data-testid="user-hosts">
             {hosts.map((h) => (
               <li key={h.host}>
                 <span>{h.host}</span> <span className="muted">({h.adapterId})</span>{' '}
-                <button type="button" onClick={() => void onRemove(h.host)} aria-label={`Gỡ ${h.host}`}>
-                  Gỡ
+                <button type="button" onClick={() => void onRemove(h.host)} aria-label={format(t.removeHost, { host: h.host })}>
+                  {t.remove}
                 </button>
               </li>
             ))}
