@@ -7,6 +7,7 @@ import { catalog, getMatcher, MY_UNIT_KEY } from './catalog';
 import { CatalogSummaryView } from './CatalogSummaryView';
 import { CurrentPage } from './CurrentPage';
 import { MatchView } from './MatchView';
+import { ChecklistView } from './ChecklistView';
 import { SearchResults } from './SearchPanel';
 
 /** ?tab=<id> pins the panel to one tab (used when the panel is opened as a page). */
@@ -144,7 +145,10 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
           <>
             <CurrentPage tab={tab} t={t} />
             {query ? (
-              <MatchView query={query} t={t} locale={locale} today={today} myUnit={myUnit} />
+              <>
+                <ChecklistView query={query} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
+                <MatchView query={query} t={t} locale={locale} today={today} myUnit={myUnit} />
+              </>
             ) : (
               <p className="hint" data-testid="search-hint">{t.noProcedureHint}</p>
             )}

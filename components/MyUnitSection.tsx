@@ -1,41 +1,64 @@
 import { useEffect, useState } from 'react';
 import type { STRINGS } from '@/lib/i18n';
+import { parseProfile, PROFILE_KEY, type Profile } from '@/lib/profile';
 import { catalog, MY_UNIT_KEY } from './catalog';
 
-/** Options: the user's own unit, used by the panel's "my unit" filter. */
+/**
+ * Options: the staff member's profile (name, unit, level, demo mode). The unit
+ * also drives the panel's "my unit" filter; name and unit are shown on exports.
+ */
 export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
-  const [unit, setUnit] = useState('');
+  const [profile, setProfile] = useState<Profile>(() => parseProfile({}));
   const [saved, setSaved] = useState(false);
   const units = catalog.units.filter((u) => u.reviewed).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 
   useEffect(() => {
-    void browser.storage.local.get(MY_UNIT_KEY).then((stored) => {
-      const value = stored[MY_UNIT_KEY];
-      if (typeof value === 'string') setUnit(value);
+    void browser.storage.local.get([PROFILE_KEY, MY_UNIT_KEY]).then((stored) => {
+      const p = parseProfile(stored[PROFILE_KEY]);
+      const legacyUnit = stored[MY_UNIT_KEY];
+      setProfile(!p.unitId && typeof legacyUnit === 'string' ? { ...p, unitId: legacyUnit } : p);
     });
   }, []);
 
-  const onChange = async (value: string) => {
-    setUnit(value);
-    await browser.storage.local.set({ [MY_UNIT_KEY]: value });
+  const save = async (next: Profile) => {
+    setProfile(next);
+    await browser.storage.local.set({ [PROFILE_KEY]: next, [MY_UNIT_KEY]: next.unitId });
     setSaved(true);
   };
 
   return (
     <section className="card" aria-labelledby="my-unit-title">
-      <h2 id="my-unit-title">{t.myUnit}</h2>
-      <p className="muted" id="my-unit-help">{t.myUnitHelp}</p>
-      <label className="host-form">
-        <span className="sr-only">{t.myUnit}</span>
-        <select data-testid="my-unit" aria-describedby="my-unit-help" value={unit} onChange={(e) => void onChange(e.target.value)}>
-          <option value="">{t.none}</option>
-          {units.map((u) => (
-            <option key={u.id} value={u.id}>
-              {u.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <h2 id="my-unit-title">{t.profileTitle}</h2>
+      <p className="muted" id="my-unit-help">{t.profileHelp}</p>
+      <div className="host-form">
+        <label>
+          {t.profileName}
+          <input data-testid="profile-name" value={profile.name} maxLength={100} onChange={(e) => setProfile({ ...profile, name: e.target.value })} onBlur={() => void save(profile)} />
+        </label>
+        <label>
+          {t.myUnit}
+          <select data-testid="my-unit" aria-describedby="my-unit-help" value={profile.unitId} onChange={(e) => void save({ ...profile, unitId: e.target.value })}>
+            <option value="">{t.none}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.profileLevel}
+          <select data-testid="profile-level" value={profile.level} onChange={(e) => void save({ ...profile, level: e.target.value as Profile['level'] })}>
+            <option value="">{t.none}</option>
+            <option value="xa">{t.level_xa}</option>
+            <option value="tinh">{t.level_tinh}</option>
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" data-testid="profile-demo" checked={profile.demo} onChange={(e) => void save({ ...profile, demo: e.target.checked })} />
+          {t.demoMode}
+        </label>
+      </div>
       {saved && <p role="status" className="ok">{t.saved}</p>}
     </section>
   );

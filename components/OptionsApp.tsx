@@ -3,6 +3,7 @@ import { matchPatternFor, normalizeHost, parseUserHosts, USER_HOSTS_KEY, type Us
 import { SITE_ADAPTERS } from '@/lib/portals';
 import { format, STRINGS } from '@/lib/i18n';
 import { MyUnitSection } from './MyUnitSection';
+import { CustomChecksSection } from './CustomChecksSection';
 
 /**
  * Options: hosts the user adds (e.g. a renamed provincial system). Adding one
@@ -61,6 +62,7 @@ export function OptionsApp() {
     <div className="panel">
       <h1>{t.optionsTitle}</h1>
       <MyUnitSection t={t} />
+      <CustomChecksSection t={t} locale={localStorage.getItem('da06.locale') === 'en' ? 'en' : 'vi'} />
       <section className="card" aria-labelledby="hosts-title">
         <h2 id="hosts-title">{t.hostsTitle}</h2>
         <p className="muted">{t.hostsHelp}</p>

@@ -80,7 +80,8 @@ test('options page validates hosts and explains the empty list', async ({ ext })
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await expect(options.getByTestId('no-user-hosts')).toBeVisible();
-  await options.getByLabel('Tên miền').fill('not a host');
-  await options.getByRole('button', { name: 'Thêm' }).click();
+  const hosts = options.getByRole('region', { name: 'Trang web thêm' });
+  await hosts.getByLabel('Tên miền').fill('not a host');
+  await hosts.getByRole('button', { name: 'Thêm' }).click();
   await expect(options.getByRole('alert')).toContainText('không phải tên miền hợp lệ');
 });

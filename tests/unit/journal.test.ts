@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defineJournalV1, JournalDb, type FilingSessionV1, type TickEventV1 } from '../../lib/journal/db';
 import { deriveState, dossierSessionId, Journal, JournalError, procedureKey, type StaffContext } from '../../lib/journal/journal';
 import { importExportFiles } from '../../lib/journal/import';
-import { buildExportFile, parseExportFile, type ExportCheck } from '../../lib/export/format';
+import { buildExportFile, type ExportCheck } from '../../lib/export/format';
 import { filterJournal } from '../../lib/export/filter';
 import { csvCell, longRows, toCsv, wideRows, type CsvHeadings } from '../../lib/export/csv';
 import { toXlsx } from '../../lib/export/xlsx';
@@ -97,7 +97,7 @@ describe('journal', () => {
     const journal = new Journal(db);
     await db.open();
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
-    db.events.add = (() => Promise.reject(quota)) as typeof db.events.add;
+    db.events.add = (() => Promise.reject(quota)) as unknown as typeof db.events.add;
     await expect(journal.tick('s', 'so-hoa', 'done', undefined, ctx)).rejects.toMatchObject({ kind: 'quota' });
   });
 

@@ -1,0 +1,215 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { applicableChecks, checklistLibrary } from '@/lib/checklist';
+import { format, type Locale, type STRINGS } from '@/lib/i18n';
+import type { CheckState } from '@/lib/journal/db';
+import { classifyError, deriveState, dossierSessionId, NOTE_MAX, procedureKey, type JournalError } from '@/lib/journal/journal';
+import type { ProcedureQuery } from '@/lib/match';
+import { getMatcher } from './catalog';
+import { ExportControls } from './ExportControls';
+import { journal, journalDb, requestPersistence, staffContext, useProfile } from './journal';
+
+type T = (typeof STRINGS)['vi'];
+
+interface Props {
+  query: ProcedureQuery;
+  dossierCode?: string;
+  t: T;
+  locale: Locale;
+}
+
+function generatedName(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())} ${p(d.getDate())}/${p(d.getMonth() + 1)}/${d.getFullYear()}`;
+}
+
+function errorText(t: T, error: JournalError): string {
+  const key = `journalError_${error.kind}` as const;
+  return `${t[key]} (${error.message})`;
+}
+
+/**
+ * The checklist of the filing on screen. Ticks go to the journal at once and
+ * show only once written (live from IndexedDB, so every tab and panel agrees);
+ * a failed write is shown, never hidden.
+ */
+export function ChecklistView({ query, dossierCode, t, locale }: Props) {
+  const profile = useProfile();
+  const procKey = procedureKey(query);
+  const custom = useLiveQuery(() => journalDb.customChecks.toArray(), [], []);
+  const checks = useMemo(() => applicableChecks(checklistLibrary(), getMatcher().match(query, { related: false }), custom), [query, custom]);
+  const checkIds = checks.map((c) => c.id).join('|');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [name, setName] = useState(generatedName);
+  const [error, setError] = useState<string | null>(null);
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+
+  const sessionId = dossierCode ? dossierSessionId(procKey, dossierCode) : chosen;
+  const sessions = useLiveQuery(() => journal.sessionsOf(procKey).catch(() => []), [procKey], []);
+  const events = useLiveQuery(() => (sessionId ? journal.eventsOf(sessionId).catch(() => []) : []), [sessionId], []);
+  const state = useMemo(() => deriveState(events), [events]);
+
+  useEffect(() => {
+    void requestPersistence().then(setPersisted);
+  }, []);
+
+  // A dossier opens its session by itself; new checks are added to it.
+  useEffect(() => {
+    if (!dossierCode || !sessionId) return;
+    journal
+      .ensureSession(
+        { id: sessionId, procedureKey: procKey, procedureCode: query.code, procedureName: query.name ?? query.code ?? '', dossierCode, label: dossierCode, checkIds: checkIds.split('|') },
+        staffContext(profile),
+      )
+      .then(() => setError(null), (e: unknown) => setError(errorText(t, classifyError(e))));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the session is keyed by these values only
+  }, [sessionId, dossierCode, procKey, checkIds]);
+
+  const start = async () => {
+    const label = name.trim() || generatedName();
+    const id = `named:${crypto.randomUUID()}`;
+    try {
+      await journal.ensureSession(
+        { id, procedureKey: procKey, procedureCode: query.code, procedureName: query.name ?? query.code ?? '', label, checkIds: checkIds.split('|') },
+        staffContext(profile),
+      );
+      setChosen(id);
+      setError(null);
+    } catch (e) {
+      setError(errorText(t, classifyError(e)));
+    }
+  };
+
+  const tick = async (checkId: string, next: CheckState, note?: string) => {
+    if (!sessionId) return;
+    try {
+      await journal.tick(sessionId, checkId, next, note, staffContext(profile));
+      setError(null);
+    } catch (e) {
+      setError(errorText(t, classifyError(e)));
+    }
+  };
+
+  const done = checks.filter((c) => state.get(c.id)?.state === 'done').length;
+  const na = checks.filter((c) => state.get(c.id)?.state === 'na').length;
+  const current = sessions.find((s) => s.id === sessionId);
+
+  return (
+    <section className="card" aria-labelledby="checklist-title" data-testid="checklist">
+      <h2 id="checklist-title">{t.checklist}</h2>
+      {error && (
+        <p role="alert" className="error" data-testid="journal-error">
+          {error}
+        </p>
+      )}
+      {persisted === false && <p className="muted small">{t.notPersisted}</p>}
+      {profile.demo && <p className="note" data-testid="demo-mode">{t.demoModeOn}</p>}
+      {dossierCode ? (
+        <p className="muted" data-testid="session-label">
+          {format(t.sessionForDossier, { code: dossierCode })}
+        </p>
+      ) : (
+        <div className="session-pick">
+          {sessions.length > 0 && (
+            <label>
+              {t.session}
+              <select data-testid="session-select" value={chosen ?? ''} onChange={(e) => setChosen(e.target.value || null)}>
+                <option value="">{t.sessionNone}</option>
+                {sessions.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.label}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <form
+            className="session-new"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void start();
+            }}
+          >
+            <label>
+              {t.sessionName}
+              <input data-testid="session-name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+            </label>
+            <button type="submit" data-testid="session-start">
+              {t.sessionStart}
+            </button>
+          </form>
+          <p className="muted small">{t.sessionHint}</p>
+        </div>
+      )}
+      {sessionId && (
+        <>
+          <p className="progress" data-testid="checklist-progress" aria-live="polite">
+            {format(t.progress, { done, total: checks.length - na })}
+            {current && !dossierCode ? ` · ${current.label}` : ''}
+          </p>
+          <ul className="checks">
+            {checks.map((c) => {
+              const st = state.get(c.id);
+              const labelId = `check-${c.id}`;
+              return (
+                <li key={c.id} data-testid={`check-${c.id}`} data-state={st?.state ?? 'none'} className={`check-row state-${st?.state ?? 'none'}`}>
+                  <p id={labelId} className="check-label">
+                    {c.label[locale]}
+                    {c.source === 'custom' && <span className="tag">{t.customCheck}</span>}
+                  </p>
+                  <div className="check-actions" role="group" aria-labelledby={labelId}>
+                    <button type="button" aria-pressed={st?.state === 'done'} data-testid="tick-done" onClick={() => void tick(c.id, 'done')}>
+                      {t.state_done}
+                    </button>
+                    <button type="button" aria-pressed={st?.state === 'na'} data-testid="tick-na" onClick={() => void tick(c.id, 'na')}>
+                      {t.state_na}
+                    </button>
+                    <button type="button" data-testid="tick-clear" disabled={!st} onClick={() => void tick(c.id, 'cleared')}>
+                      {t.state_clear}
+                    </button>
+                  </div>
+                  {st?.state === 'na' && (
+                    <form
+                      className="note-form"
+                      onSubmit={(e) => {
+                        e.preventDefault();
+                        void tick(c.id, 'na', notes[c.id] ?? '');
+                      }}
+                    >
+                      <label>
+                        {t.naNote}
+                        <input
+                          data-testid="na-note"
+                          maxLength={NOTE_MAX}
+                          value={notes[c.id] ?? st.note ?? ''}
+                          onChange={(e) => setNotes({ ...notes, [c.id]: e.target.value })}
+                          aria-describedby={`${labelId}-hint`}
+                        />
+                      </label>
+                      <button type="submit" data-testid="na-note-save">{t.save}</button>
+                      <span id={`${labelId}-hint`} className="muted small">
+                        {format(t.noteHint, { max: NOTE_MAX })}
+                      </span>
+                    </form>
+                  )}
+                  {c.matchedRefs.length > 0 && <p className="muted small">{format(t.implements, { refs: c.matchedRefs.join(', ') })}</p>}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      <details className="export-box">
+        <summary>{t.exportTitle}</summary>
+        <ExportControls t={t} locale={locale} procedureKey={procKey} />
+        <p>
+          <a href={browser.runtime.getURL('/report.html')} target="_blank" rel="noreferrer" data-testid="open-report">
+            {t.openReport}
+          </a>
+        </p>
+      </details>
+    </section>
+  );
+}

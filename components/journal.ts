@@ -1,0 +1,44 @@
+import { useEffect, useState } from 'react';
+import { JournalDb } from '@/lib/journal/db';
+import { Journal, type StaffContext } from '@/lib/journal/journal';
+import { parseProfile, PROFILE_KEY, type Profile } from '@/lib/profile';
+import { checklistLibrary } from '@/lib/checklist';
+import type { ExportCheck } from '@/lib/export/format';
+import type { CustomCheck } from '@/lib/checklist/library';
+
+/** One journal per extension page; every page and tab share the same IndexedDB. */
+export const journalDb = new JournalDb();
+export const journal = new Journal(journalDb);
+
+let persistAsked: Promise<boolean> | undefined;
+/** Ask the browser to keep the journal even when disk space runs low (once per page). */
+export function requestPersistence(): Promise<boolean> {
+  persistAsked ??= (navigator.storage?.persist?.() ?? Promise.resolve(false)).catch(() => false);
+  return persistAsked;
+}
+
+export function useProfile(): Profile {
+  const [profile, setProfile] = useState<Profile>(() => parseProfile({}));
+  useEffect(() => {
+    const read = () => void browser.storage.local.get(PROFILE_KEY).then((s) => setProfile(parseProfile(s[PROFILE_KEY])));
+    read();
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && PROFILE_KEY in changes) read();
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, []);
+  return profile;
+}
+
+export function staffContext(profile: Profile): StaffContext {
+  return { staff: profile.name, unit: profile.unitId, demo: profile.demo };
+}
+
+/** Definitions of every check an export may mention: the library and this browser's custom checks. */
+export function exportChecks(custom: readonly CustomCheck[]): ExportCheck[] {
+  return [
+    ...checklistLibrary().checks.map((c) => ({ id: c.id, source: 'library' as const, label: c.label, targets: c.targets })),
+    ...custom.map((c) => ({ id: c.id, source: 'custom' as const, label: { vi: c.label, en: c.label }, targets: [], ...(c.retiredAt ? { retired: true } : {}) })),
+  ];
+}
