@@ -8,6 +8,9 @@
  * matchIndexMs (tagging + search index), matchMedianMs / matchP95Ms (one
  * procedure of the reference list), searchMedianMs (one query);
  * panelFirstRenderMs, panelHeapBytes (Chromium, recognized procedure).
+ * Journal: export100kCsvMs / XlsxMs / JsonMs, exportCsvVsStringify,
+ * exportPeakHeapBytes (Node); tickWriteP50Ms / P95Ms, tickWriteVsRawPut,
+ * import10x10kMs (Chromium IndexedDB).
  * Browser figures need a build (`npm run build:chrome`); --node-only skips them.
  */
 import { execSync } from 'node:child_process';
@@ -17,6 +20,7 @@ import { buildCatalog } from '../lib/catalog/build';
 import { GENERATED_CATALOG, GENERATED_SHIPPED_CATALOG, readCatalogInputs } from '../scripts/catalog-io';
 import { extensionFigures, panelFigures, recognitionFigures, type Figure } from './browser';
 import { loadMatchData, matcherFor } from '../lib/match';
+import { exportFigures, journalBrowserFigures } from './journal';
 
 function quantile(sorted: number[], q: number): number {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
@@ -78,6 +82,8 @@ async function main() {
   perSearch.sort((a, b) => a - b);
   figures.searchMedianMs = { value: round(quantile(perSearch, 0.5)), unit: 'ms', note: `median over ${queries.length} queries × 50 (p95 ${round(quantile(perSearch, 0.95))} ms)` };
 
+  Object.assign(figures, await exportFigures());
+
   if (!nodeOnly) {
     try {
       execSync('npm run -s build:chrome', { stdio: 'pipe' });
@@ -89,6 +95,7 @@ async function main() {
     Object.assign(figures, await recognitionFigures());
     Object.assign(figures, await extensionFigures());
     Object.assign(figures, await panelFigures());
+    Object.assign(figures, await journalBrowserFigures());
   }
 
   if (json) {

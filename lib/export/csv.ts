@@ -10,11 +10,14 @@ import type { JournalData } from './filter';
 
 const BOM = '\uFEFF';
 
+const QUOTE_NEEDED = /[",\r\n;]/;
+const FORMULA_START = new Set([61, 43, 45, 64, 9, 13]); // = + - @ tab CR
+
 export function csvCell(value: string | number | boolean | undefined | null): string {
   if (value === undefined || value === null) return '';
-  let s = String(value);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  let s = typeof value === 'string' ? value : String(value);
+  if (s.length > 0 && FORMULA_START.has(s.charCodeAt(0))) s = `'${s}`;
+  return QUOTE_NEEDED.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
 export function toCsv(rows: readonly (readonly (string | number | boolean | undefined | null)[])[]): string {

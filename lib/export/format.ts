@@ -70,16 +70,14 @@ export const ExportFileSchema = z.object({
 });
 export type ExportFile = z.infer<typeof ExportFileSchema>;
 
-/** JSON with keys in a fixed order, so the checksum does not depend on who wrote the file. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+/**
+ * The text the checksum covers: the file without its checksum, serialized
+ * with keys in schema order. The builder writes objects in that order and
+ * the importer gets it from zod (which outputs keys in schema order), so the
+ * key order inside a file does not matter.
+ */
+export function checksumText(body: Omit<ExportFile, 'checksum'>): string {
+  return JSON.stringify(body);
 }
 
 export async function sha256Hex(text: string): Promise<string> {
@@ -101,8 +99,8 @@ export async function buildExportFile(
     version: EXPORT_VERSION,
     exportedAt: iso(now),
     exportedBy: by,
-    filter,
-    checks,
+    filter: ExportFileSchema.shape.filter.parse(filter),
+    checks: checks.map((c) => ExportCheckSchema.parse(c)),
     sessions: data.sessions.map((s) => ({
       id: s.id, procedureKey: s.procedureKey, procedureCode: s.procedureCode, procedureName: s.procedureName,
       dossierCode: s.dossierCode, label: s.label, checkIds: s.checkIds, staff: s.staff, unit: s.unit,
@@ -113,7 +111,7 @@ export async function buildExportFile(
       staff: e.staff, unit: e.unit, at: iso(e.at), demo: e.demo,
     })),
   } as const;
-  return { ...body, checksum: await sha256Hex(canonicalJson(body)) } as ExportFile;
+  return { ...body, checksum: await sha256Hex(checksumText(body as Omit<ExportFile, 'checksum'>)) } as ExportFile;
 }
 
 export type ParseProblem =
@@ -140,7 +138,7 @@ export async function parseExportFile(text: string): Promise<{ ok: true; file: E
     return { ok: false, problem: { kind: 'invalid', detail: `${issue.path.join('.')}: ${issue.message}` } };
   }
   const { checksum, ...body } = parsed.data;
-  if ((await sha256Hex(canonicalJson(body))) !== checksum) return { ok: false, problem: { kind: 'checksum' } };
+  if ((await sha256Hex(checksumText(body))) !== checksum) return { ok: false, problem: { kind: 'checksum' } };
   return { ok: true, file: parsed.data };
 }
 

@@ -78,8 +78,9 @@ export function defineJournalVersions(db: Dexie): void {
   defineJournalV1(db);
   db.version(2)
     .stores({
-      events: 'id, sessionId, checkId, at, unit, [sessionId+checkId]',
-      sessions: 'id, procedureKey, createdAt, unit',
+      // Only what the panel queries; reports filter in memory.
+      events: 'id, sessionId, at, [sessionId+checkId]',
+      sessions: 'id, procedureKey, createdAt',
       customChecks: 'id',
       imports: 'checksum',
     })

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { fromExportFile, parseExportFile, type ExportFile, type ParseProblem } from '../export/format';
 import type { JournalDb } from './db';
 import { classifyError, type JournalError } from './journal';
@@ -27,13 +28,12 @@ export async function importExportFiles(db: JournalDb, files: { name: string; te
       const outcome = await db.transaction('rw', [db.events, db.sessions, db.imports], async (): Promise<ImportOutcome> => {
         if (await db.imports.get(file.checksum)) return { name, status: 'already-imported' };
         const { sessions, events } = fromExportFile(file);
-        const known = new Set((await db.events.bulkGet(events.map((e) => e.id))).filter((e) => e !== undefined).map((e) => e.id));
-        const fresh = events.filter((e) => !known.has(e.id));
-        const knownSessions = new Set((await db.sessions.bulkGet(sessions.map((s) => s.id))).filter((s) => s !== undefined).map((s) => s.id));
-        await db.sessions.bulkAdd(sessions.filter((s) => !knownSessions.has(s.id)));
-        await db.events.bulkAdd(fresh);
-        await db.imports.add({ checksum: file.checksum, fileName: name, importedAt: now, events: fresh.length });
-        return { name, status: 'imported', added: fresh.length, duplicates: events.length - fresh.length, sessions: sessions.length, file };
+        // Ticks are immutable and keyed by id: one already stored is a duplicate, kept as it is.
+        const duplicates = (await addNew(db.events, events)) + 0;
+        await addNew(db.sessions, sessions);
+        const added = events.length - duplicates;
+        await db.imports.add({ checksum: file.checksum, fileName: name, importedAt: now, events: added });
+        return { name, status: 'imported', added, duplicates, sessions: sessions.length, file };
       });
       outcomes.push(outcome);
     } catch (error) {
@@ -41,4 +41,18 @@ export async function importExportFiles(db: JournalDb, files: { name: string; te
     }
   }
   return outcomes;
+}
+
+/** bulkAdd that skips records whose key exists; returns how many were skipped. */
+async function addNew<T>(table: { bulkAdd(items: readonly T[]): Promise<unknown> }, items: readonly T[]): Promise<number> {
+  try {
+    await table.bulkAdd(items);
+    return 0;
+  } catch (error) {
+    // Dexie adds the others and reports the failures; caught here, the transaction still commits.
+    if (error instanceof Dexie.BulkError && Object.values(error.failuresByPos).every((f) => f.name === 'ConstraintError')) {
+      return Object.keys(error.failuresByPos).length;
+    }
+    throw error;
+  }
 }

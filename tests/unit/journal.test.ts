@@ -206,7 +206,7 @@ describe('export and import', () => {
     const data = { sessions: await source.sessions.toArray(), events: await source.events.toArray() };
     const file = await buildExportFile(data, CHECKS, { staff: 'A', unit: 'u' }, {});
     const good = JSON.stringify(file);
-    const tampered = JSON.stringify({ ...file, events: file.events.map((e, i) => (i === 0 ? { ...e, state: 'na' } : e)) });
+    const tampered = JSON.stringify({ ...file, events: file.events.map((e, i) => (i === 0 ? { ...e, state: e.state === 'na' ? 'done' : 'na' } : e)) });
     const target = freshDb();
     const outcomes = await importExportFiles(target, [
       { name: 'hong.json', text: 'không phải JSON' },
@@ -222,6 +222,15 @@ describe('export and import', () => {
     expect(first).toMatchObject({ status: 'imported', added: data.events.length });
     expect(second.status).toBe('already-imported');
     expect(await target.events.count()).toBe(data.events.length);
+  });
+
+  it('accepts a file whose keys were reordered by another tool (same content, same checksum)', async () => {
+    const source = freshDb();
+    await sampleData(new Journal(source));
+    const file = await buildExportFile({ sessions: await source.sessions.toArray(), events: await source.events.toArray() }, CHECKS, { staff: 'A', unit: 'u' }, { includeDemo: false, from: '2026-01-01' });
+    const reversed = (o: object): object => Object.fromEntries(Object.entries(o).reverse().map(([k, v]) => [k, v && typeof v === 'object' && !Array.isArray(v) ? reversed(v) : Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' ? reversed(x) : x)) : v]));
+    const [outcome] = await importExportFiles(freshDb(), [{ name: 'r.json', text: JSON.stringify(reversed(file)) }]);
+    expect(outcome.status).toBe('imported');
   });
 
   it('merges overlapping exports by event id', async () => {
