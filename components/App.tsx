@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { localIsoDate, summarizeCatalog } from '@/lib/catalog/summary';
 import { STRINGS, type Locale } from '@/lib/i18n';
 import { TabStateSchema, type TabState } from '@/lib/messages';
@@ -7,7 +7,8 @@ import { catalog, getMatcher, MY_UNIT_KEY } from './catalog';
 import { CatalogSummaryView } from './CatalogSummaryView';
 import { CurrentPage } from './CurrentPage';
 import { MatchView } from './MatchView';
-import { ChecklistView } from './ChecklistView';
+// The checklist (Dexie, exports) loads in its own chunk, so the item list is not kept waiting.
+const ChecklistView = lazy(() => import('./ChecklistView').then((m) => ({ default: m.ChecklistView })));
 import { SearchResults } from './SearchPanel';
 
 /** ?tab=<id> pins the panel to one tab (used when the panel is opened as a page). */
@@ -146,7 +147,9 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
             <CurrentPage tab={tab} t={t} />
             {query ? (
               <>
-                <ChecklistView query={query} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
+                <Suspense fallback={<p className="muted" data-testid="checklist-loading">{t.loading}</p>}>
+                  <ChecklistView query={query} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
+                </Suspense>
                 <MatchView query={query} t={t} locale={locale} today={today} myUnit={myUnit} />
               </>
             ) : (

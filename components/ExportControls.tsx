@@ -3,7 +3,6 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { longRows, toCsv, wideRows, type CsvHeadings } from '@/lib/export/csv';
 import { filterJournal, type ExportFilter } from '@/lib/export/filter';
 import { buildExportFile } from '@/lib/export/format';
-import { toXlsx } from '@/lib/export/xlsx';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
 import { classifyError } from '@/lib/journal/journal';
 import { buildReport } from '@/lib/report/aggregate';
@@ -75,6 +74,7 @@ export function ExportControls({ t, locale, filter = {}, procedureKey }: Props) 
           [t.col_check, t.col_done, t.col_applicable, t.col_rate, t.col_target],
           ...report.byCheck.map((r) => [r.label, r.done, r.applicable, r.rate === null ? '' : Math.round(r.rate * 1000) / 10, r.target ? `${r.target.value}% (${r.target.ref})` : '']),
         ];
+        const { toXlsx } = await import('@/lib/export/xlsx'); // only when asked: the XLSX writer is large
         const blob = await toXlsx([
           { name: t.sheet_summary, rows: summary },
           { name: t.sheet_sessions, rows: wideRows(data, columns, h) },
