@@ -12,8 +12,9 @@ export default defineConfig({
       'Cho cán bộ Bộ phận Một cửa: nhiệm vụ, chỉ tiêu, mô hình của Đề án 06 áp dụng cho thủ tục đang xử lý. (Project 06 Desk Assistant)',
     permissions:
       browser === 'firefox'
-        ? ['storage', 'tabs']
-        : ['storage', 'sidePanel', 'tabs', 'scripting', 'offscreen'],
+        ? ['storage', 'unlimitedStorage', 'tabs']
+        : ['storage', 'unlimitedStorage', 'sidePanel', 'tabs', 'scripting', 'offscreen'],
+    // unlimitedStorage: the journal must not be evicted or hit the default quota.
     host_permissions: [...PORTAL_HOST_PATTERNS],
     // Hosts the user adds in Options are requested at run time, one by one.
     optional_host_permissions: ['*://*/*'],

@@ -194,7 +194,19 @@ export function ChecklistView({ query, dossierCode, t, locale }: Props) {
                       </span>
                     </form>
                   )}
-                  {c.matchedRefs.length > 0 && <p className="muted small">{format(t.implements, { refs: c.matchedRefs.join(', ') })}</p>}
+                  {c.matchedRefs.length > 0 && (
+                    <p className="muted small">
+                      {t.implementsLabel}{' '}
+                      {c.matchedRefs.map((ref, i) => (
+                        <span key={ref}>
+                          {i > 0 && ', '}
+                          <a href={`${browser.runtime.getURL('/source.html')}?ref=${encodeURIComponent(ref)}`} target="_blank" rel="noreferrer">
+                            {ref}
+                          </a>
+                        </span>
+                      ))}
+                    </p>
+                  )}
                 </li>
               );
             })}

@@ -11,9 +11,17 @@ export const journalDb = new JournalDb();
 export const journal = new Journal(journalDb);
 
 let persistAsked: Promise<boolean> | undefined;
-/** Ask the browser to keep the journal even when disk space runs low (once per page). */
+/**
+ * Ask the browser to keep the journal even when disk space runs low (once per
+ * page). True when storage is persistent, or when the extension holds
+ * unlimitedStorage (Chromium then exempts it from eviction even if persist() says no).
+ */
 export function requestPersistence(): Promise<boolean> {
-  persistAsked ??= (navigator.storage?.persist?.() ?? Promise.resolve(false)).catch(() => false);
+  persistAsked ??= (async () => {
+    const persisted = await (navigator.storage?.persist?.() ?? Promise.resolve(false)).catch(() => false);
+    if (persisted) return true;
+    return browser.permissions.contains({ permissions: ['unlimitedStorage'] }).catch(() => false);
+  })();
   return persistAsked;
 }
 
