@@ -10,6 +10,7 @@ import { MatchView } from './MatchView';
 // The checklist (Dexie, exports) loads in its own chunk, so the item list is not kept waiting.
 const ChecklistView = lazy(() => import('./ChecklistView').then((m) => ({ default: m.ChecklistView })));
 import { SearchResults } from './SearchPanel';
+import { ErrorBoundary } from './ErrorBoundary';
 
 /** ?tab=<id> pins the panel to one tab (used when the panel is opened as a page). */
 function pinnedTabId(): number | undefined {
@@ -147,9 +148,11 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
             <CurrentPage tab={tab} t={t} />
             {query ? (
               <>
-                <Suspense fallback={<p className="muted" data-testid="checklist-loading">{t.loading}</p>}>
-                  <ChecklistView query={query} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
-                </Suspense>
+                <ErrorBoundary title={t.checklistFailed}>
+                  <Suspense fallback={<p className="muted" data-testid="checklist-loading">{t.loading}</p>}>
+                    <ChecklistView query={query} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
+                  </Suspense>
+                </ErrorBoundary>
                 <MatchView query={query} t={t} locale={locale} today={today} myUnit={myUnit} />
               </>
             ) : (

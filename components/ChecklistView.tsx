@@ -37,18 +37,23 @@ function errorText(t: T, error: JournalError): string {
 export function ChecklistView({ query, dossierCode, t, locale }: Props) {
   const profile = useProfile();
   const procKey = procedureKey(query);
+  const [error, setError] = useState<string | null>(null);
   const custom = useLiveQuery(() => journalDb.customChecks.toArray(), [], []);
   const checks = useMemo(() => applicableChecks(checklistLibrary(), getMatcher().match(query, { related: false }), custom), [query, custom]);
   const checkIds = checks.map((c) => c.id).join('|');
   const [chosen, setChosen] = useState<string | null>(null);
   const [name, setName] = useState(generatedName);
-  const [error, setError] = useState<string | null>(null);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [persisted, setPersisted] = useState<boolean | null>(null);
 
   const sessionId = dossierCode ? dossierSessionId(procKey, dossierCode) : chosen;
-  const sessions = useLiveQuery(() => journal.sessionsOf(procKey).catch(() => []), [procKey], []);
-  const events = useLiveQuery(() => (sessionId ? journal.eventsOf(sessionId).catch(() => []) : []), [sessionId], []);
+  // A failed read is shown like a failed write (e.g. storage blocked), never hidden.
+  const shown = <R,>(fallback: R) => (e: unknown) => {
+    setError(errorText(t, classifyError(e)));
+    return fallback;
+  };
+  const sessions = useLiveQuery(() => journal.sessionsOf(procKey).catch(shown([])), [procKey], []);
+  const events = useLiveQuery(() => (sessionId ? journal.eventsOf(sessionId).catch(shown([])) : []), [sessionId], []);
   const state = useMemo(() => deriveState(events), [events]);
 
   useEffect(() => {
