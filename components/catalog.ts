@@ -1,7 +1,8 @@
 import catalogData from '@/lib/catalog/generated/catalog.shipped.json';
 import itemTopics from '@/lib/catalog/generated/item-topics.json';
+import matchData from '@/lib/catalog/generated/match-data.json';
 import type { Catalog } from '@/lib/catalog/schema';
-import { matcherFor, type Matcher } from '@/lib/match';
+import { matcherFromData, type MatchData, type Matcher } from '@/lib/match';
 import { createItemViewer } from '@/lib/match/present';
 
 // The catalog is generated from seeds/ at build time (scripts/build-catalog.ts);
@@ -11,7 +12,7 @@ export const catalog = catalogData as unknown as Catalog;
 let matcher: Matcher | undefined;
 /** Built on first use: tags every item and indexes the catalog for search. */
 export function getMatcher(): Matcher {
-  matcher ??= matcherFor(catalog, itemTopics);
+  matcher ??= matcherFromData(catalog, matchData as MatchData, itemTopics);
   return matcher;
 }
 

@@ -4,9 +4,10 @@ import type { RecognizedPage } from '@/lib/recognize/page';
 import { RecognizedPageSchema } from '@/lib/recognize/schema';
 import catalogData from '@/lib/catalog/generated/catalog.shipped.json';
 import itemTopics from '@/lib/catalog/generated/item-topics.json';
+import matchData from '@/lib/catalog/generated/match-data.json';
 import type { Catalog } from '@/lib/catalog/schema';
 import { format, STRINGS } from '@/lib/i18n';
-import { matcherFor, type Matcher } from '@/lib/match';
+import { matcherFromData, type MatchData, type Matcher } from '@/lib/match';
 
 // Keeps the latest recognition per tab, runs the generic reader on snapshots
 // (offscreen document in Chrome, the background page itself in Firefox),
@@ -44,7 +45,7 @@ export default defineBackground(() => {
   const specificCount = (page: RecognizedPage): number | undefined => {
     const p = page.pageKind === 'procedure-list' ? undefined : page.procedure;
     if (!p || (!p.code && !p.name)) return undefined;
-    matcher ??= matcherFor(catalogData as unknown as Catalog, itemTopics);
+    matcher ??= matcherFromData(catalogData as unknown as Catalog, matchData as MatchData, itemTopics);
     return matcher.match(p).items.filter((i) => i.band === 'specific').length;
   };
 

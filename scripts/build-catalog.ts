@@ -6,8 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buildCatalog } from '../lib/catalog/build';
 import { selfCheck } from '../lib/catalog/check';
-import { GENERATED_CATALOG, GENERATED_ITEM_TOPICS, GENERATED_SHIPPED_CATALOG, readCatalogInputs } from './catalog-io';
-import { tagCatalog } from '../lib/match';
+import { GENERATED_CATALOG, GENERATED_ITEM_TOPICS, GENERATED_MATCH_DATA, GENERATED_SHIPPED_CATALOG, readCatalogInputs } from './catalog-io';
+import { loadMatchData, tagCatalog } from '../lib/match';
 
 const started = performance.now();
 const report = buildCatalog(readCatalogInputs());
@@ -27,6 +27,7 @@ const shipped = {
   models: report.catalog.models.map(({ raw: _raw, ...model }) => model),
 };
 writeFileSync(GENERATED_SHIPPED_CATALOG, JSON.stringify(shipped));
+writeFileSync(GENERATED_MATCH_DATA, JSON.stringify(loadMatchData()));
 writeFileSync(GENERATED_ITEM_TOPICS, JSON.stringify(tagCatalog(report.catalog)));
 const { tasks, models, targets, units } = report.catalog;
 // stderr, so that commands chaining this script keep a clean stdout (e.g. bench --json).

@@ -10,6 +10,8 @@ export const SEEDS_DIR = join(ROOT, 'seeds');
 export const GENERATED_CATALOG = join(ROOT, 'lib', 'catalog', 'generated', 'catalog.json');
 /** The catalog as the extension ships it: without the seeds' raw cells (kept in catalog.json for tools). */
 export const GENERATED_SHIPPED_CATALOG = join(ROOT, 'lib', 'catalog', 'generated', 'catalog.shipped.json');
+/** The lexicon and reference list as zod outputs them (defaults filled), for start-up without zod. */
+export const GENERATED_MATCH_DATA = join(ROOT, 'lib', 'catalog', 'generated', 'match-data.json');
 /** Topics of every catalog item under the reviewed lexicon, so the panel does not tag at start-up. */
 export const GENERATED_ITEM_TOPICS = join(ROOT, 'lib', 'catalog', 'generated', 'item-topics.json');
 

@@ -1,19 +1,32 @@
 import type { Catalog } from '../catalog/schema';
-import { compileLexicon, LexiconSchema, type TopicHit } from './lexicon';
+import { compileLexicon, LexiconSchema, type Lexicon, type TopicHit } from './lexicon';
 import { catalogItems, itemText } from './items';
 import { createMatcher, type Matcher } from './matcher';
-import { createReferenceLookup, ReferenceListSchema } from './reference';
+import { createReferenceLookup, ReferenceListSchema, type ReferenceList } from './reference';
 import topicsJson from '../../seeds/topics.json';
 import proceduresJson from '../../seeds/procedures.json';
 
 export * from './matcher';
 
-/** The reviewed seeds data, validated once. */
-export function loadMatchData() {
+/** The reviewed seeds data, validated (and defaults filled in) by zod. */
+export interface MatchData {
+  lexicon: Lexicon;
+  references: ReferenceList;
+}
+
+export function loadMatchData(): MatchData {
   return {
     lexicon: LexiconSchema.parse(topicsJson),
     references: ReferenceListSchema.parse(proceduresJson),
   };
+}
+
+/**
+ * A matcher from data validated at build time (generated/match-data.json):
+ * the panel and the background skip zod on start-up.
+ */
+export function matcherFromData(catalog: Catalog, data: MatchData, itemTopics?: ItemTopics): Matcher {
+  return createMatcher(catalog, compileLexicon(data.lexicon), createReferenceLookup(data.references), itemTopics);
 }
 
 /** Topics of every item, keyed by ref (written at build time next to the catalog). */

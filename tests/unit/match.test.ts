@@ -129,4 +129,10 @@ describe('build-time item topics', () => {
     const generated = JSON.parse(readFileSync(GENERATED_ITEM_TOPICS, 'utf8')) as unknown;
     expect(generated).toEqual(tagCatalog(realBuild().catalog));
   });
+
+  it('match data written at build time equals the validated seeds (the panel starts without zod)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { GENERATED_MATCH_DATA } = await import('../../scripts/catalog-io');
+    expect(JSON.parse(readFileSync(GENERATED_MATCH_DATA, 'utf8'))).toEqual(JSON.parse(JSON.stringify(loadMatchData())));
+  });
 });
