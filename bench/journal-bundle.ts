@@ -13,6 +13,21 @@ function quantile(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
+/** A bare store with the journal's event indexes, so ratios measure our code, not the indexes. */
+function openRawStore(name: string): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => {
+      const store = req.result.createObjectStore('events', { keyPath: 'id' });
+      store.createIndex('sessionId', 'sessionId');
+      store.createIndex('at', 'at');
+      store.createIndex('sessionId+checkId', ['sessionId', 'checkId']);
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
 async function ticks(n: number) {
   await Dexie.delete('bench-journal');
   const db = new JournalDb('bench-journal');
@@ -27,18 +42,7 @@ async function ticks(n: number) {
   }
   db.close();
   // The same number of single puts on a bare object store, each in its own transaction.
-  const raw: IDBDatabase = await new Promise((resolve, reject) => {
-    const req = indexedDB.open('bench-raw', 1);
-    // The same indexes as the journal's events table, so the ratio measures our code, not the indexes.
-    req.onupgradeneeded = () => {
-      const store = req.result.createObjectStore('events', { keyPath: 'id' });
-      store.createIndex('sessionId', 'sessionId');
-      store.createIndex('at', 'at');
-      store.createIndex('sessionId+checkId', ['sessionId', 'checkId']);
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
+  const raw = await openRawStore('bench-raw');
   const rawTimes: number[] = [];
   for (let i = 0; i < n; i++) {
     const t0 = performance.now();
@@ -81,17 +85,7 @@ async function importFiles(files: number, perFile: number) {
   const count = await db.events.count();
   db.close();
   // Baseline: the same 100,000 records put raw, one transaction per file, same indexes.
-  const raw: IDBDatabase = await new Promise((resolve, reject) => {
-    const req = indexedDB.open('bench-raw-bulk', 1);
-    req.onupgradeneeded = () => {
-      const store = req.result.createObjectStore('events', { keyPath: 'id' });
-      store.createIndex('sessionId', 'sessionId');
-      store.createIndex('at', 'at');
-      store.createIndex('sessionId+checkId', ['sessionId', 'checkId']);
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
+  const raw = await openRawStore('bench-raw-bulk');
   const r0 = performance.now();
   for (const { text } of texts) {
     const events = (JSON.parse(text) as { events: { at: string }[] }).events.map((e) => ({ ...e, at: Date.parse(e.at) }));

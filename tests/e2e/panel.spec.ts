@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { FIXTURES } from '../fixtures/index';
 import { fixtureSource } from '../fixtures/load';
 import { expect, servePages, tabIdOf, test } from './fixtures';
@@ -16,6 +16,18 @@ const EXPECTED: { file: string; specific: string[]; notSpecific: string[] }[] = 
 
 function panelUrl(extensionId: string, tabId?: number): string {
   return `chrome-extension://${extensionId}/sidepanel.html${tabId === undefined ? '' : `?tab=${tabId}`}`;
+}
+
+/** Serve a fixture at its URL, open it, and open the panel pinned to its tab. */
+async function openWithPanel(ext: { context: BrowserContext; worker: Worker; extensionId: string }, file: string) {
+  const f = FIXTURES.find((x) => x.file === file)!;
+  await servePages(ext.context, new Map([[f.url, fixtureSource(f)]]));
+  const page = await ext.context.newPage();
+  await page.goto(f.url);
+  const tabId = await tabIdOf(ext.worker, f.url);
+  const panel = await ext.context.newPage();
+  await panel.goto(panelUrl(ext.extensionId, tabId));
+  return { f, page, panel };
 }
 
 async function bandOf(panel: Page, ref: string): Promise<string | null> {
@@ -97,13 +109,7 @@ test('search finds items without diacritics, with a typo, and by abbreviation', 
 });
 
 test('a page that is not a procedure shows the empty state and offers search', async ({ ext }) => {
-  const f = FIXTURES.find((x) => x.file === 'national/list.html')!;
-  await servePages(ext.context, new Map([[f.url, fixtureSource(f)]]));
-  const page = await ext.context.newPage();
-  await page.goto(f.url);
-  const tabId = await tabIdOf(ext.worker, f.url);
-  const panel = await ext.context.newPage();
-  await panel.goto(panelUrl(ext.extensionId, tabId));
+  const { page, panel } = await openWithPanel(ext, 'national/list.html');
   await expect(panel.getByTestId('current-page')).toHaveAttribute('data-kind', 'procedure-list');
   await expect(panel.getByTestId('search-hint')).toBeVisible();
   await expect(panel.getByTestId('match-view')).toHaveCount(0);
@@ -114,13 +120,7 @@ test('a page that is not a procedure shows the empty state and offers search', a
 });
 
 test('filters, keyboard use, source link, and no serious accessibility violations', async ({ ext }) => {
-  const f = FIXTURES.find((x) => x.file === 'national/procedure-detail.html')!;
-  await servePages(ext.context, new Map([[f.url, fixtureSource(f)]]));
-  const page = await ext.context.newPage();
-  await page.goto(f.url);
-  const tabId = await tabIdOf(ext.worker, f.url);
-  const panel = await ext.context.newPage();
-  await panel.goto(panelUrl(ext.extensionId, tabId));
+  const { panel } = await openWithPanel(ext, 'national/procedure-detail.html');
   await expect(panel.getByTestId('match-view')).toBeVisible({ timeout: 15_000 });
 
   const axe = await new AxeBuilder({ page: panel }).analyze();
