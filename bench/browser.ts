@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { median } from './stats';
 import { FIXTURES } from '../tests/fixtures/index';
 import { fixtureSource } from '../tests/fixtures/load';
 import { ROOT } from '../scripts/catalog-io';
@@ -11,10 +12,6 @@ export type Figure = { value: number; unit: string; note?: string };
 
 const RUNS = 60;
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.floor((s.length - 1) / 2)];
-}
 
 /** Recognition vs Readability on the national detail fixture, inside Chromium. */
 export async function recognitionFigures(): Promise<Record<string, Figure>> {

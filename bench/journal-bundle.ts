@@ -3,15 +3,12 @@
  * on the real IndexedDB.
  */
 import Dexie from 'dexie';
+import { quantile } from './stats';
 import { JournalDb } from '../lib/journal/db';
 import { Journal } from '../lib/journal/journal';
 import { importExportFiles } from '../lib/journal/import';
 import { buildExportFile } from '../lib/export/format';
 import type { FilingSession, TickEvent } from '../lib/journal/db';
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
 
 /** A bare store with the journal's event indexes, so ratios measure our code, not the indexes. */
 function openRawStore(name: string): Promise<IDBDatabase> {

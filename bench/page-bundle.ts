@@ -2,11 +2,11 @@
 // our recognition (what the content script runs) and Readability, timed there.
 import { Readability } from '@mozilla/readability';
 import { recognizeWithAdapters } from '../lib/portals/index';
+import { quantile } from './stats';
 
 function quantiles(times: number[]) {
   const s = [...times].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
-  return { median: at(0.5), p95: at(0.95) };
+  return { median: quantile(s, 0.5), p95: quantile(s, 0.95) };
 }
 
 (globalThis as unknown as { __da06Bench: unknown }).__da06Bench = {

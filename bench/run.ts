@@ -18,14 +18,10 @@ import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { buildCatalog } from '../lib/catalog/build';
 import { GENERATED_CATALOG, GENERATED_SHIPPED_CATALOG, readCatalogInputs } from '../scripts/catalog-io';
+import { quantile } from './stats';
 import { extensionFigures, panelFigures, recognitionFigures, type Figure } from './browser';
 import { loadMatchData, matcherFor } from '../lib/match';
 import { exportFigures, journalBrowserFigures } from './journal';
-
-function quantile(sorted: number[], q: number): number {
-  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[i];
-}
 
 function timeRuns(runs: number, fn: () => void): { median: number; p95: number } {
   fn(); // warm-up: JIT and module caches

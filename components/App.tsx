@@ -3,7 +3,9 @@ import { localIsoDate, summarizeCatalog } from '@/lib/catalog/summary';
 import { STRINGS, type Locale } from '@/lib/i18n';
 import { TabStateSchema, type TabState } from '@/lib/messages';
 import type { ProcedureQuery } from '@/lib/match';
-import { catalog, getMatcher, MY_UNIT_KEY } from './catalog';
+import { catalog, getMatcher } from './catalog';
+import { LOCALE_KEY, storedLocale } from './locale';
+import { useProfile } from './profile';
 import { CatalogSummaryView } from './CatalogSummaryView';
 import { CurrentPage } from './CurrentPage';
 import { MatchView } from './MatchView';
@@ -31,10 +33,10 @@ export const firstTabState: Promise<TabState | null> = fetchTabState().catch(() 
 getMatcher();
 
 export function App({ initialTab = null }: { initialTab?: TabState | null }) {
-  const [locale, setLocale] = useState<Locale>(() => (localStorage.getItem('da06.locale') === 'en' ? 'en' : 'vi'));
+  const [locale, setLocale] = useState<Locale>(storedLocale);
   const [tab, setTab] = useState<TabState | null>(initialTab);
   const [search, setSearch] = useState('');
-  const [myUnit, setMyUnit] = useState<string | null>(null);
+  const myUnit = useProfile().unitId || null;
   // The catalog summary is secondary: it renders after the first list.
   const [showSummary, setShowSummary] = useState(false);
   useEffect(() => {
@@ -54,22 +56,8 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   }, [queryKey]);
 
   useEffect(() => {
-    const read = async () => {
-      const stored = await browser.storage.local.get(MY_UNIT_KEY);
-      const value = stored[MY_UNIT_KEY];
-      setMyUnit(typeof value === 'string' && value ? value : null);
-    };
-    void read();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && MY_UNIT_KEY in changes) void read();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
-
-  useEffect(() => {
     document.documentElement.lang = locale;
-    localStorage.setItem('da06.locale', locale);
+    localStorage.setItem(LOCALE_KEY, locale);
   }, [locale]);
 
   useEffect(() => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { STRINGS } from '@/lib/i18n';
 import { parseProfile, PROFILE_KEY, type Profile } from '@/lib/profile';
-import { catalog, MY_UNIT_KEY } from './catalog';
+import { catalog } from './catalog';
 
 /**
  * Options: the staff member's profile (name, unit, level, demo mode). The unit
@@ -13,16 +13,12 @@ export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
   const units = catalog.units.filter((u) => u.reviewed).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 
   useEffect(() => {
-    void browser.storage.local.get([PROFILE_KEY, MY_UNIT_KEY]).then((stored) => {
-      const p = parseProfile(stored[PROFILE_KEY]);
-      const legacyUnit = stored[MY_UNIT_KEY];
-      setProfile(!p.unitId && typeof legacyUnit === 'string' ? { ...p, unitId: legacyUnit } : p);
-    });
+    void browser.storage.local.get(PROFILE_KEY).then((stored) => setProfile(parseProfile(stored[PROFILE_KEY])));
   }, []);
 
   const save = async (next: Profile) => {
     setProfile(next);
-    await browser.storage.local.set({ [PROFILE_KEY]: next, [MY_UNIT_KEY]: next.unitId });
+    await browser.storage.local.set({ [PROFILE_KEY]: next });
     setSaved(true);
   };
 

@@ -3,6 +3,7 @@ import { matchPatternFor, normalizeHost, parseUserHosts, USER_HOSTS_KEY, type Us
 import { SITE_ADAPTERS } from '@/lib/portals';
 import { format, STRINGS } from '@/lib/i18n';
 import { MyUnitSection } from './MyUnitSection';
+import { storedLocale } from './locale';
 import { CustomChecksSection } from './CustomChecksSection';
 
 /**
@@ -11,7 +12,8 @@ import { CustomChecksSection } from './CustomChecksSection';
  * permission back. The sensor then runs there with the chosen adapter.
  */
 export function OptionsApp() {
-  const t = STRINGS[localStorage.getItem('da06.locale') === 'en' ? 'en' : 'vi'];
+  const locale = storedLocale();
+  const t = STRINGS[locale];
   const [hosts, setHosts] = useState<UserHost[]>([]);
   const [input, setInput] = useState('');
   const [adapterId, setAdapterId] = useState('generic');
@@ -62,7 +64,7 @@ export function OptionsApp() {
     <div className="panel">
       <h1>{t.optionsTitle}</h1>
       <MyUnitSection t={t} />
-      <CustomChecksSection t={t} locale={localStorage.getItem('da06.locale') === 'en' ? 'en' : 'vi'} />
+      <CustomChecksSection t={t} locale={locale} />
       <section className="card" aria-labelledby="hosts-title">
         <h2 id="hosts-title">{t.hostsTitle}</h2>
         <p className="muted">{t.hostsHelp}</p>

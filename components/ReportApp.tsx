@@ -9,6 +9,7 @@ import { catalog } from './catalog';
 import { ExportControls } from './ExportControls';
 import { exportChecks, journalDb } from './journal';
 import { RateChart } from './RateChart';
+import { storedLocale } from './locale';
 
 type T = (typeof STRINGS)['vi'];
 
@@ -77,7 +78,7 @@ function RateTable({ rates, t, caption, testId, withTarget }: { rates: Rate[]; t
 
 /** The supervisor's page: import staff exports, see completion against the plans' targets, export or print. */
 export function ReportApp() {
-  const locale: Locale = localStorage.getItem('da06.locale') === 'en' ? 'en' : 'vi';
+  const locale: Locale = storedLocale();
   const t = STRINGS[locale];
   const [filter, setFilter] = useState<ExportFilter>({});
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);

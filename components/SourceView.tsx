@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { format, STRINGS, type Locale } from '@/lib/i18n';
 import { catalog, getMatcher } from './catalog';
+import { storedLocale } from './locale';
 
 interface Props {
   itemRef: string;
@@ -9,7 +10,7 @@ interface Props {
 
 /** A seed document with one item's lines highlighted and scrolled into view. */
 export function SourceView({ itemRef, loadSeed }: Props) {
-  const locale: Locale = localStorage.getItem('da06.locale') === 'en' ? 'en' : 'vi';
+  const locale: Locale = storedLocale();
   const t = STRINGS[locale];
   const item = getMatcher().item(itemRef);
   const [text, setText] = useState<string | null>(null);

@@ -18,5 +18,3 @@ export function getMatcher(): Matcher {
 
 export const viewItem = createItemViewer(catalog);
 
-/** Storage key of the unit chosen in Options (a catalog unit id). */
-export const MY_UNIT_KEY = 'da06.myUnit';

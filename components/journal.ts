@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
 import { JournalDb } from '@/lib/journal/db';
 import { Journal, type StaffContext } from '@/lib/journal/journal';
-import { parseProfile, PROFILE_KEY, type Profile } from '@/lib/profile';
+import type { Profile } from '@/lib/profile';
 import { checklistLibrary } from '@/lib/checklist';
 import type { ExportCheck } from '@/lib/export/format';
 import type { CustomCheck } from '@/lib/checklist/library';
+
+export { useProfile } from './profile';
 
 /** One journal per extension page; every page and tab share the same IndexedDB. */
 export const journalDb = new JournalDb();
@@ -23,20 +24,6 @@ export function requestPersistence(): Promise<boolean> {
     return browser.permissions.contains({ permissions: ['unlimitedStorage'] }).catch(() => false);
   })();
   return persistAsked;
-}
-
-export function useProfile(): Profile {
-  const [profile, setProfile] = useState<Profile>(() => parseProfile({}));
-  useEffect(() => {
-    const read = () => void browser.storage.local.get(PROFILE_KEY).then((s) => setProfile(parseProfile(s[PROFILE_KEY])));
-    read();
-    const onChanged = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && PROFILE_KEY in changes) read();
-    };
-    browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
-  return profile;
 }
 
 export function staffContext(profile: Profile): StaffContext {

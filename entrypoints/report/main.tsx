@@ -3,11 +3,12 @@ import { createRoot } from 'react-dom/client';
 import { ReportApp } from '@/components/ReportApp';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { STRINGS } from '@/lib/i18n';
+import { storedLocale } from '@/components/locale';
 import '@/components/panel.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ErrorBoundary title={STRINGS[localStorage.getItem('da06.locale') === 'en' ? 'en' : 'vi'].reportFailed}>
+    <ErrorBoundary title={STRINGS[storedLocale()].reportFailed}>
       <ReportApp />
     </ErrorBoundary>
   </StrictMode>,
