@@ -5,6 +5,8 @@ import { PORTAL_HOST_PATTERNS } from './lib/portals/hosts';
 // keeps per-tab state, and the side panel (Chrome side_panel, Firefox sidebar).
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  // Explicit imports only: no directory auto-imports, so layers stay visible.
+  imports: false,
   manifest: ({ browser }) => ({
     name: 'Trợ lý Đề án 06',
     short_name: 'Trợ lý ĐA06',

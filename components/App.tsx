@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { localIsoDate, summarizeCatalog } from '@/lib/catalog/summary';
 import { STRINGS, type Locale } from '@/lib/i18n';

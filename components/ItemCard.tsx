@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import type { STRINGS } from '@/lib/i18n';
 import { format, type Locale } from '@/lib/i18n';
 import type { MatchedItem } from '@/lib/match';

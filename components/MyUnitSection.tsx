@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
 import type { STRINGS } from '@/lib/i18n';
 import { parseProfile, PROFILE_KEY, type Profile } from '@/lib/profile';

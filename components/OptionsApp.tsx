@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { useEffect, useState, type FormEvent } from 'react';
 import { matchPatternFor, normalizeHost, parseUserHosts, USER_HOSTS_KEY, type UserHost } from '@/lib/hosts/user-hosts';
 import { SITE_ADAPTERS } from '@/lib/portals';

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { JournalDb } from '@/lib/journal/db';
 import { Journal, type StaffContext } from '@/lib/journal/journal';
 import type { Profile } from '@/lib/profile';

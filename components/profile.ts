@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'react';
 import { parseProfile, PROFILE_KEY, type Profile } from '@/lib/profile';
 

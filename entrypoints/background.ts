@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { MessageSchema, type TabState } from '@/lib/messages';
 import { matchPatternFor, parseUserHosts, USER_HOSTS_KEY, type UserHost } from '@/lib/hosts/user-hosts';
 import type { RecognizedPage } from '@/lib/recognize/page';

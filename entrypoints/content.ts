@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PORTAL_HOST_PATTERNS } from '@/lib/portals/hosts';
 import { parseUserHosts, USER_HOSTS_KEY } from '@/lib/hosts/user-hosts';
 import { startSensor } from '@/lib/recognize/sensor';

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { recognizePage } from '@/lib/recognize';
 import { OffscreenRequestSchema } from '@/lib/messages';
 
