@@ -36,7 +36,7 @@ export async function recognitionFigures(): Promise<Record<string, Figure>> {
       const batch = f.file === 'generated:big' ? 1 : 20;
       const r = await page.evaluate(([runs, b]) => (globalThis as unknown as { __da06Bench: { recognize(n: number, b: number): { median: number; p95: number } } }).__da06Bench.recognize(runs, b), [RUNS, batch] as const);
       perFixture.push(`${f.file}: ${r.median.toFixed(3)}/${r.p95.toFixed(3)}`);
-      if (f.file === 'national/procedure-detail.html') {
+      if (f.file === 'lib/adapters/national-old/fixtures/procedure-detail.html') {
         const rd = await page.evaluate(([runs, b]) => (globalThis as unknown as { __da06Bench: { readability(n: number, b: number): { median: number; p95: number } } }).__da06Bench.readability(runs, b), [RUNS, 5] as const);
         figures.recognizeMedianMs = { value: round(r.median, 3), unit: 'ms', note: `national detail fixture, ${RUNS} samples × 20 runs in Chromium` };
         figures.recognizeP95Ms = { value: round(r.p95, 3), unit: 'ms' };
@@ -67,7 +67,7 @@ export async function extensionFigures(): Promise<Record<string, Figure>> {
   const context = await launchWithExtension(extension);
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const f = FIXTURES.find((x) => x.file === 'national/procedure-detail.html')!;
+    const f = FIXTURES.find((x) => x.file === 'lib/adapters/national-old/fixtures/procedure-detail.html')!;
     const html = fixtureSource(f);
     await context.route('https://dichvucong.gov.vn/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     const extensionId = new URL(worker.url()).host;
@@ -118,7 +118,7 @@ export async function panelFigures(): Promise<Record<string, Figure>> {
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
-    const f = FIXTURES.find((x) => x.file === 'national/procedure-detail.html')!;
+    const f = FIXTURES.find((x) => x.file === 'lib/adapters/national-old/fixtures/procedure-detail.html')!;
     const html = fixtureSource(f);
     await context.route('https://dichvucong.gov.vn/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     const page = await context.newPage();

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useState, type FormEvent } from 'react';
 import { matchPatternFor, normalizeHost, parseUserHosts, USER_HOSTS_KEY, type UserHost } from '@/lib/hosts/user-hosts';
-import { SITE_ADAPTERS } from '@/lib/portals';
+import { SITE_ADAPTERS } from '@/lib/recognize/adapters';
 import { format, STRINGS } from '@/lib/i18n';
 import { MyUnitSection } from './MyUnitSection';
 import { storedLocale } from './locale';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PORTAL_HOST_PATTERNS } from '@/lib/portals/hosts';
+import { PORTAL_HOST_PATTERNS } from '@/lib/adapters/hosts';
 import { parseUserHosts, USER_HOSTS_KEY } from '@/lib/hosts/user-hosts';
 import { startSensor } from '@/lib/recognize/sensor';
 import { showBadge } from '@/lib/badge';
@@ -24,6 +24,8 @@ export default defineContentScript({
       doc: document,
       href: () => location.href,
       adapterId,
+      events: window,
+      navigation: (window as { navigation?: EventTarget }).navigation ?? null,
       send: (message) => {
         browser.runtime.sendMessage(message).catch(() => {
           // The background may be restarting; the next change reports again.

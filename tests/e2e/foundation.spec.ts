@@ -31,7 +31,7 @@ test('the side panel page shows the size of the catalog generated from the seeds
 });
 
 test('the content script runs on a portal page served at its real URL and the panel sees it', async ({ ext }) => {
-  await servePortal(ext.context, 'https://dichvucong.gov.vn/**', fixtureHtml('national/procedure-detail.html'));
+  await servePortal(ext.context, 'https://dichvucong.gov.vn/**', fixtureHtml('lib/adapters/national-old/fixtures/procedure-detail.html'));
   const portal = await ext.context.newPage();
   await portal.goto(DETAIL_URL);
   await expect(portal.locator('h1.main-title')).toHaveText('Đăng ký khai sinh');

@@ -28,8 +28,8 @@ test('the panel shows the procedure recognized on each fixture page, at its real
 });
 
 test('in-page navigation updates the recognized procedure', async ({ ext }) => {
-  const detail = FIXTURES.find((f) => f.file === 'national/procedure-detail.html')!;
-  const list = FIXTURES.find((f) => f.file === 'national/list.html')!;
+  const detail = FIXTURES.find((f) => f.file === 'lib/adapters/national-old/fixtures/procedure-detail.html')!;
+  const list = FIXTURES.find((f) => f.file === 'lib/adapters/national-old/fixtures/list.html')!;
   await servePages(ext.context, new Map([[detail.url, fixtureSource(detail)], [list.url, fixtureSource(list)]]));
   const page = await ext.context.newPage();
   await page.goto(list.url);
@@ -53,7 +53,7 @@ test('in-page navigation updates the recognized procedure', async ({ ext }) => {
 });
 
 test('hostile markup on a page is shown as inert text and executes nothing in the extension', async ({ ext }) => {
-  const hostile = FIXTURES.find((f) => f.file === 'national/hostile.html')!;
+  const hostile = FIXTURES.find((f) => f.file === 'lib/adapters/national-old/fixtures/hostile.html')!;
   await servePages(ext.context, new Map([[hostile.url, fixtureSource(hostile)]]));
   const page = await ext.context.newPage();
   await page.goto(hostile.url);

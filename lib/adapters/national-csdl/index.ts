@@ -1,5 +1,6 @@
-import { compact, confidenceOf, procedureFromLabels, textOf, type SiteAdapter } from '../recognize/adapter';
-import { NATIONAL_CODE_IN_TEXT } from '../recognize/page';
+import { compact, confidenceOf, procedureFromLabels, textOf, type SiteAdapter } from '../kit/adapter';
+import { nationalCodeOf } from '../kit/labels';
+import { NATIONAL_CODE_IN_TEXT } from '../kit/page';
 
 /*
  * Cơ sở dữ liệu quốc gia về thủ tục hành chính — csdl.dichvucong.gov.vn.
@@ -7,19 +8,23 @@ import { NATIONAL_CODE_IN_TEXT } from '../recognize/page';
  * stage accepts the host's pages and the DOM stage decides by the labels
  * "Mã thủ tục" / "Mã số hồ sơ TTHC" and the national code pattern.
  */
-export const nationalCsdlAdapter: SiteAdapter = {
+export const adapter: SiteAdapter = {
   id: 'national-csdl',
   label: 'CSDL quốc gia về thủ tục hành chính',
   hosts: ['csdl.dichvucong.gov.vn'],
   examples: [
     { url: 'https://csdl.dichvucong.gov.vn/web/jsp/view_tthc.jsp?maTTHC=1.001193', kind: 'procedure-info' },
     { url: 'https://csdl.dichvucong.gov.vn/web/jsp/tra_cuu_tthc.jsp?keyword=khai+sinh', kind: 'procedure-list' },
+    // Not mine: downloads and pictures on the same host.
+    { url: 'https://csdl.dichvucong.gov.vn/web/files/bieu-mau.docx', kind: null },
+    { url: 'https://csdl.dichvucong.gov.vn/web/images/logo.png', kind: null },
   ],
   matchUrl(url) {
-    if (!this.hosts.includes(url.hostname)) return null;
-    const code = url.searchParams.get('maTTHC') ?? url.searchParams.get('ma_thu_tuc') ?? undefined;
+    if (/\.(docx?|xlsx?|pdf|png|jpe?g|gif|svg|zip)$/i.test(url.pathname)) return null;
+    const raw = url.searchParams.get('maTTHC') ?? url.searchParams.get('ma_thu_tuc');
+    const code = raw ? nationalCodeOf(raw) : undefined;
     if (/tra[_-]?cuu|search|danh[_-]?sach/i.test(url.pathname)) return { kind: 'procedure-list', rule: 'csdl-search' };
-    return { kind: 'procedure-info', rule: 'csdl-page', ...(code && /^\d\.\d{6}$/.test(code) ? { code } : {}) };
+    return { kind: 'procedure-info', rule: 'csdl-page', ...(code ? { code } : {}) };
   },
   readDom(doc, url, match) {
     const codes = new Set((doc.body?.textContent ?? '').match(NATIONAL_CODE_IN_TEXT) ?? []);
