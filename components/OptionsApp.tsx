@@ -87,7 +87,7 @@ export function OptionsApp() {
               <option value="generic">{t.readerGeneric}</option>
               {SITE_ADAPTERS.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.label}
+                  {(t as Record<string, string>)[`site_${a.id}`] ?? a.id}
                 </option>
               ))}
             </select>

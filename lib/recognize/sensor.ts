@@ -46,9 +46,6 @@ export interface SensorOptions {
   /** The Navigation API object, where the browser has one. */
   navigation?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'> | null;
   MutationObserverImpl?: typeof MutationObserver;
-  setTimeoutImpl?: (fn: () => void, ms: number) => Timer;
-  clearTimeoutImpl?: (t: Timer) => void;
-  now?: () => number;
 }
 
 /** Good enough to stop watching: a list, or a procedure with both name and code. */
@@ -82,9 +79,9 @@ export function startSensor(options: SensorOptions): { stop(): void; rescan(): v
   const maxScans = options.maxScans ?? 300;
   const pollMs = options.pollMs ?? 300;
   const Observer = options.MutationObserverImpl ?? globalThis.MutationObserver;
-  const later = options.setTimeoutImpl ?? ((fn: () => void, ms: number) => globalThis.setTimeout(fn, ms));
-  const cancel = options.clearTimeoutImpl ?? ((t: Timer) => globalThis.clearTimeout(t));
-  const now = options.now ?? (() => Date.now());
+  const later = (fn: () => void, ms: number): Timer => setTimeout(fn, ms);
+  const cancel = (t: Timer) => clearTimeout(t);
+  const now = () => Date.now();
   const doc = options.doc;
 
   let observer: MutationObserver | null = null;
@@ -197,7 +194,6 @@ export function startSensor(options: SensorOptions): { stop(): void; rescan(): v
   const poll = setInterval(onRoute, pollMs);
   for (const type of ROUTE_EVENTS) options.events?.addEventListener(type, onRoute);
   options.navigation?.addEventListener('navigatesuccess', onRoute);
-  options.navigation?.addEventListener('currententrychange', onRoute);
 
   begin(false);
   return {
@@ -206,7 +202,6 @@ export function startSensor(options: SensorOptions): { stop(): void; rescan(): v
       clearInterval(poll);
       for (const type of ROUTE_EVENTS) options.events?.removeEventListener(type, onRoute);
       options.navigation?.removeEventListener('navigatesuccess', onRoute);
-      options.navigation?.removeEventListener('currententrychange', onRoute);
       disconnect();
     },
     rescan() {

@@ -10,7 +10,7 @@ import { parseHtml } from '../../lib/recognize/node-dom';
 import { RecognizedPageSchema } from '../../lib/recognize/schema';
 import { sanitizedSnapshot } from '../../lib/recognize/snapshot';
 import { adapterFolders, REGISTRY_FILE, renderRegistry } from '../../scripts/adapter-registry';
-import { ADAPTERS_DIR, FIXTURES, fixtureByFile, ROOT } from '../fixtures/index';
+import { ADAPTERS_DIR, adapterExamples, FIXTURES, fixtureByFile, ROOT } from '../fixtures/index';
 import { fixtureSource } from '../fixtures/load';
 
 const PROCEDURE_KINDS = ['procedure-info', 'online-submission', 'dossier'];
@@ -37,9 +37,9 @@ describe('adapters: one folder each, registered from the folders', () => {
   });
   it('every adapter has positive and negative examples, and fixtures with expected results', () => {
     for (const a of SITE_ADAPTERS) {
-      const positives = [...a.examples.map((e) => e.kind), ...FIXTURES.filter((f) => f.folder === a.id).map((f) => f.kind)];
+      const positives = [...adapterExamples(a.id).map((e) => e.kind), ...FIXTURES.filter((f) => f.folder === a.id).map((f) => f.kind)];
       expect(positives.some((k) => k && PROCEDURE_KINDS.includes(k)), `${a.id} positives`).toBe(true);
-      expect(a.examples.some((e) => !e.kind || !PROCEDURE_KINDS.includes(e.kind)), `${a.id} negatives`).toBe(true);
+      expect(adapterExamples(a.id).some((e) => !e.kind || !PROCEDURE_KINDS.includes(e.kind)), `${a.id} negatives`).toBe(true);
       expect(FIXTURES.some((f) => f.folder === a.id), `${a.id} fixtures`).toBe(true);
     }
   });
@@ -52,7 +52,7 @@ describe('adapters: one folder each, registered from the folders', () => {
 
 describe('every adapter accepts its own positives, rejects its own negatives and every other adapter\'s examples', () => {
   for (const adapter of SITE_ADAPTERS) {
-    for (const example of adapter.examples) {
+    for (const example of adapterExamples(adapter.id)) {
       it(`${adapter.id}: ${example.url} → ${example.kind ?? 'not mine'}`, () => {
         expect(adapter.matchUrl(new URL(example.url))?.kind ?? null).toBe(example.kind);
         if (adapter.hosts.length) expect(claims(adapter.id, example.url)).toBe(example.kind !== null);

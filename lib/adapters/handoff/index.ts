@@ -1,4 +1,4 @@
-import { codeFromUrl, compact, confidenceOf, procedureFromLabels, type SiteAdapter } from '../kit/adapter';
+import { codeFromUrl, compact, pageOf, scoreOf, procedureFromLabels, type SiteAdapter } from '../kit/adapter';
 import type { RecognizedPage } from '../kit/page';
 
 /*
@@ -12,22 +12,9 @@ import type { RecognizedPage } from '../kit/page';
 
 export const adapter: SiteAdapter = {
   id: 'handoff',
-  label: 'Cổng của bộ, ngành, tỉnh (mã thủ tục trong địa chỉ)',
   hosts: [],
   anyHost: true,
   suggestedHosts: ['dichvucongnganhtuphap.moj.gov.vn', 'dvc.moc.gov.vn'],
-  examples: [
-    { url: 'https://dichvucongnganhtuphap.moj.gov.vn/danh-sach-thu-tuc?MaTTHC=1.000894&vneid=1', kind: 'procedure-info' },
-    { url: 'https://dvc.moc.gov.vn/vi/nps/apply?MaTTHC=1.013229&MaDVC=1.013229.01&vnconnect=1', kind: 'online-submission' },
-    { url: 'https://dichvucong.quangninh.gov.vn/nop-ho-so?MaTTHC=1.115835', kind: 'online-submission' },
-    { url: 'https://dichvucong.thainguyen.gov.vn/dvc?MaTTHCDP=2.000815.000.00.00.H55&MaCoQuanThucHien=H55.1', kind: 'procedure-info' },
-    { url: 'https://dvc.example-bo.gov.vn/#/thu-tuc?maTTHC=2.002156', kind: 'procedure-info' },
-    // Look-alikes and pages without a code: not mine.
-    { url: 'https://dichvucongnganhtuphap.moj.gov.vn/danh-sach-thu-tuc?MaTTHC=1.004850A', kind: null },
-    { url: 'https://dichvucongnganhtuphap.moj.gov.vn/tin-tuc/thong-bao', kind: null },
-    { url: 'https://dvc.moc.gov.vn/vi/khong-ton-tai', kind: null },
-    { url: 'https://dvc.moc.gov.vn/vi/nps/apply?MaCoQuanThucHien=H56.1', kind: null },
-  ],
 
   matchUrl(url) {
     const found = codeFromUrl(url);
@@ -41,13 +28,6 @@ export const adapter: SiteAdapter = {
     const { procedure, hits } = procedureFromLabels(doc.body ?? doc);
     procedure.code = match.code;
     const found = compact(procedure);
-    return {
-      site: this.id,
-      pageKind: match.kind,
-      url: url.href,
-      procedure: found,
-      confidence: confidenceOf({ url: true, name: Boolean(found?.name), code: true, labels: hits.length }),
-      evidence: { urlRule: match.rule, landmarks: hits.map((h) => `label:${h.label}`), tried: hits.length ? [] : ['labels'] },
-    };
+    return pageOf(this.id, url, match, match.kind, found, scoreOf(found, hits.length), hits.map((h) => `label:${h.label}`), hits.length ? [] : ['labels']);
   },
 };

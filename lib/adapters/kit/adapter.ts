@@ -4,9 +4,9 @@ import type { PageKind, RecognizedPage, RecognizedProcedure } from './page';
 /*
  * A site adapter, in the manner of refined-github's page detectors and Zotero
  * translators: the hosts it owns, a cheap URL test, a conservative DOM test
- * that answers null ("not mine") when unsure, and examples beside it. Each
- * adapter lives in its own folder lib/adapters/<id>/ with its fixtures and
- * expected results; the registry is generated from the folders
+ * that answers null ("not mine") when unsure. Each adapter lives in its own
+ * folder lib/adapters/<id>/ with its example URLs, fixtures and expected
+ * results (expected.json); the registry is generated from the folders
  * (scripts/adapter-registry.ts). Adapters import only this kit.
  */
 
@@ -20,9 +20,11 @@ export interface UrlMatch {
 }
 
 /**
- * A URL example. Positives carry the kind the URL stage must answer;
- * negatives (`kind: null`) are pages on the adapter's own host (news, a
- * 404, a payment page) that it must not claim at all.
+ * A URL example, kept in the adapter's expected.json ("urls"), not in its
+ * code (the content script stays small). Positives carry the kind the URL
+ * stage must answer; negatives are pages on the adapter's own host (news, a
+ * 404, a look-up page): `kind: null` (not claimed at all), or "unknown" /
+ * "procedure-list" (claimed, never as one procedure).
  */
 export interface AdapterExample {
   url: string;
@@ -30,8 +32,8 @@ export interface AdapterExample {
 }
 
 export interface SiteAdapter {
+  /** Also its folder's name; its name for people is the i18n string `site_<id>`. */
   id: string;
-  label: string;
   /** Hosts this adapter owns (exact host names): the content script runs there. */
   hosts: string[];
   /**
@@ -46,7 +48,6 @@ export interface SiteAdapter {
    * the sensor keeps watching after a complete result.
    */
   keepWatching?: boolean;
-  examples: AdapterExample[];
   /** First stage: URL only (the host is checked by the caller). null = not mine. */
   matchUrl(url: URL): UrlMatch | null;
   /** Second stage: DOM. null = not mine after all (another adapter or the generic one may try). */
@@ -135,4 +136,35 @@ export function param(url: URL, name: string): string | null {
 /** Hidden by the page (a closed modal, a collapsed panel) as far as markup tells. */
 export function hiddenByMarkup(el: Element): boolean {
   return Boolean(el.closest('[hidden], [style*="display: none"], [style*="display:none"]'));
+}
+
+/** A RecognizedPage from its parts: one place that spells the shape (the content script stays small). */
+export function pageOf(
+  site: string,
+  url: URL,
+  match: UrlMatch,
+  kind: PageKind,
+  procedure: RecognizedProcedure | null,
+  confidence: number,
+  landmarks: string[] = [],
+  tried: string[] = [],
+  dossierCode?: string,
+): RecognizedPage {
+  return { site, pageKind: kind, url: url.href, procedure, ...(dossierCode ? { dossierCode } : {}), confidence, evidence: { urlRule: match.rule, landmarks, tried } };
+}
+
+/** What was found (landmarks) and what was looked for in vain (tried): the evidence of a result. */
+export class Trail {
+  landmarks: string[] = [];
+  tried: string[] = [];
+  /** Note `what` as found when `value` is truthy, else as tried; returns `value`. */
+  see<T>(what: string, value: T): T {
+    (value ? this.landmarks : this.tried).push(what);
+    return value;
+  }
+}
+
+/** Confidence of a procedure page: the URL rule, a name, a code, and labels read. */
+export function scoreOf(p: RecognizedProcedure | null, labels: number, url = true): number {
+  return confidenceOf({ url, name: Boolean(p?.name), code: Boolean(p?.code), labels });
 }

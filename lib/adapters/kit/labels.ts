@@ -6,6 +6,7 @@
  */
 
 import { collapseSpaces, foldDiacritics } from '../../text/normalize';
+import { NATIONAL_CODE_IN_TEXT } from './page';
 
 export type LabelKey = 'code' | 'name' | 'field' | 'level' | 'agency' | 'dossierCode';
 
@@ -166,10 +167,8 @@ export function nationalCodeOf(value: string): string | undefined {
 /** Accept a code only if it has the national shape, or a "Mã thủ tục" label says so. */
 export function acceptCode(value: string, fromLabel: boolean): string | undefined {
   const v = value.trim();
-  const whole = nationalCodeOf(v);
-  if (whole) return whole;
-  const m = /(?<![\w.])[123]\.\d{6}(?![\w]|\.\d)/.exec(v);
-  if (m) return m[0];
+  const code = nationalCodeOf(v) ?? v.match(NATIONAL_CODE_IN_TEXT)?.[0];
+  if (code) return code;
   if (fromLabel && /^[A-Za-z0-9][\w.-]{2,29}$/.test(v)) return v;
   return undefined;
 }
@@ -185,26 +184,16 @@ export const DOSSIER_CODE_IN_TEXT = /\b\d{3}\.\d{2}\.\d{2}\.H\d{2}-\d{6}-\d{4,5}
  * For an antd Select the chosen option's text is read, not the control.
  */
 export function readLabelledControl(root: ParentNode, allowed: readonly string[]): { label: string; value: string } | undefined {
-  for (const label of Array.from(root.querySelectorAll('label'))) {
+  for (const label of Array.from(root.querySelectorAll('label[for]'))) {
     const text = clean(label.textContent);
-    const form = labelForm(text);
-    if (!allowed.includes(form) || PERSONAL_LABELS.includes(form)) continue;
-    const id = label.getAttribute('for');
-    const doc = label.ownerDocument;
-    const control = id ? doc.getElementById(id) : null;
-    const item = label.closest('.ant-form-item') ?? label.parentElement?.parentElement ?? null;
-    const select = control?.closest('.ant-select') ?? item?.querySelector('.ant-select') ?? null;
-    if (select) {
-      const chosen = select.querySelector('.ant-select-selection-item');
-      const value = clean(chosen?.getAttribute('title') || chosen?.textContent);
-      if (value) return { label: text.replace(/[:：*\s]+$/, ''), value };
-      continue;
-    }
-    if (control && (control.tagName === 'INPUT' || control.tagName === 'TEXTAREA')) {
-      const live = (control as HTMLInputElement).value;
-      const value = clean(live || control.getAttribute('value') || (control.tagName === 'TEXTAREA' ? control.textContent : ''));
-      if (value) return { label: text.replace(/[:：*\s]+$/, ''), value };
-    }
+    if (!allowed.includes(labelForm(text))) continue;
+    const control = label.ownerDocument.getElementById(label.getAttribute('for')!) as HTMLInputElement | null;
+    const select = control?.closest('.ant-select') ?? label.closest('.ant-form-item')?.querySelector('.ant-select');
+    const chosen = select?.querySelector('.ant-select-selection-item');
+    const value = clean(
+      select ? chosen?.getAttribute('title') || chosen?.textContent : control?.matches('input, textarea') ? control.value || control.getAttribute('value') || control.textContent : '',
+    );
+    if (value) return { label: text, value };
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
-import { acceptCode, nationalCodeOf } from '../kit/labels';
-import { compact, confidenceOf, procedureFromLabels, textOf, type SiteAdapter, type UrlMatch } from '../kit/adapter';
-import { NATIONAL_CODE, NATIONAL_CODE_IN_TEXT, type RecognizedPage } from '../kit/page';
+import { nationalCodeOf } from '../kit/labels';
+import { compact, pageOf, procedureFromLabels, scoreOf, textOf, Trail, type SiteAdapter, type UrlMatch } from '../kit/adapter';
+import { NATIONAL_CODE_IN_TEXT, type RecognizedPage } from '../kit/page';
 
 /*
  * Cổng Dịch vụ công quốc gia, the old pages (portals.md §2): /p/home/<page>.html
@@ -50,28 +50,7 @@ function scriptCode(doc: Document): string | undefined {
 
 export const adapter: SiteAdapter = {
   id: 'national-old',
-  label: 'Cổng Dịch vụ công quốc gia (trang cũ /p/home)',
   hosts: ['thutuc.dichvucong.gov.vn', 'vpcp.dichvucong.gov.vn', 'dichvucong.gov.vn'],
-  examples: [
-    { url: `https://thutuc.dichvucong.gov.vn/p/home/${DETAIL_BY_ID}?ma_thu_tuc=373812`, kind: 'procedure-info' },
-    { url: `https://vpcp.dichvucong.gov.vn/p/home/${DETAIL_BY_ID}?ma_thu_tuc=6007&open_popup=1`, kind: 'procedure-info' },
-    { url: `https://dichvucong.gov.vn/p/home/${DETAIL_BY_ID}?ma_thu_tuc=373812`, kind: 'procedure-info' },
-    { url: `https://thutuc.dichvucong.gov.vn/p/home/${LIEN_THONG_BY_ID}?ma_thu_tuc=392711`, kind: 'procedure-info' },
-    { url: 'https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193', kind: 'procedure-info' },
-    { url: 'https://thutuc.dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-nganh-doc.html?ma_thu_tuc=1.001640', kind: 'procedure-info' },
-    { url: 'https://vpcp.dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-dung-chung.html?ma_thu_tuc=2.000986', kind: 'procedure-info' },
-    { url: 'https://thutuc.dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh.html', kind: 'procedure-list' },
-    { url: 'https://thutuc.dichvucong.gov.vn/p/home/dvc-ket-qua-thu-tuc.html?tukhoa=khai%20sinh', kind: 'procedure-list' },
-    { url: 'https://vpcp.dichvucong.gov.vn/p/home/dvc-danh-sach-dich-vu-cong.html', kind: 'procedure-list' },
-    { url: 'https://thutuc.dichvucong.gov.vn/p/home/dvc-danh-sach-thu-tuc-theo-nhom-su-kien.html', kind: 'procedure-list' },
-    { url: 'https://dichvucong.gov.vn/p/home/dvc-dich-vu-cong-truc-tuyen-ds.html?pCoQuanId=387628', kind: 'procedure-list' },
-    { url: `https://dichvucong.gov.vn/p/home/${SUBMIT}?ma_thu_tuc=1.001193`, kind: 'online-submission' },
-    // Not mine: news, a missing page, an export, pictures.
-    { url: 'https://thutuc.dichvucong.gov.vn/p/home/dvc-tin-tuc.html?id=12', kind: null },
-    { url: 'https://vpcp.dichvucong.gov.vn/p/home/khong-ton-tai.html', kind: null },
-    { url: 'https://thutuc.dichvucong.gov.vn/jsp/tthc/export/export_word_detail_tthc.jsp?maTTHC=1.001193', kind: null },
-    { url: 'https://thutuc.dichvucong.gov.vn/', kind: null },
-  ],
 
   matchUrl(url) {
     if (!url.pathname.startsWith('/p/home/')) return null;
@@ -87,102 +66,37 @@ export const adapter: SiteAdapter = {
   },
 
   readDom(doc, url, match): RecognizedPage | null {
-    const landmarks: string[] = [];
-    const tried: string[] = [];
-    const base = { site: this.id, url: url.href };
+    const trail = new Trail();
+    const result = (kind: RecognizedPage['pageKind'], procedure: RecognizedPage['procedure'], confidence: number) =>
+      pageOf(this.id, url, match, kind, procedure, confidence, trail.landmarks, trail.tried);
 
     if (match.kind === 'procedure-list') {
-      const items = doc.querySelectorAll('#content_DVCTT_List li');
-      const links = doc.querySelectorAll(`a[href*="ma_thu_tuc="]`);
-      if (items.length) landmarks.push(`#content_DVCTT_List li ×${items.length}`);
-      else tried.push('#content_DVCTT_List li');
-      if (links.length) landmarks.push(`procedure links ×${links.length}`);
-      return {
-        ...base,
-        pageKind: 'procedure-list',
-        procedure: null,
-        confidence: items.length || links.length ? 0.9 : 0.6,
-        evidence: { urlRule: match.rule, landmarks, tried },
-      };
+      const n = doc.querySelectorAll('#content_DVCTT_List li').length;
+      const items = trail.see(`#content_DVCTT_List li ×${n}`, n);
+      const links = doc.querySelectorAll('a[href*="ma_thu_tuc="]').length;
+      return result('procedure-list', null, items || links ? 0.9 : 0.6);
     }
 
     // The first h1.main-title may be empty: the name is the first non-empty one.
-    let name = '';
-    for (const h of Array.from(doc.querySelectorAll('h1.main-title'))) {
-      name = textOf(h);
-      if (name) break;
-    }
-    if (name) landmarks.push('h1.main-title');
-    else {
-      tried.push('h1.main-title');
-      name = textOf(doc.querySelector('main h1, h1'));
-      if (name) landmarks.push('h1');
-    }
-
-    const modal = doc.querySelector('#popupChitietTTHC');
-    if (modal) landmarks.push('#popupChitietTTHC');
-    else tried.push('#popupChitietTTHC');
+    const name = trail.see('h1.main-title', Array.from(doc.querySelectorAll('h1.main-title'), textOf).find(Boolean)) ?? textOf(doc.querySelector('h1'));
+    const modal = trail.see('#popupChitietTTHC', doc.querySelector('#popupChitietTTHC'));
     const { procedure, hits } = procedureFromLabels(modal ?? doc.body ?? doc);
-    for (const h of hits) landmarks.push(`label:${h.label}`);
-    if (!hits.some((h) => h.key === 'code')) tried.push('label:Mã thủ tục');
-
-    if (!procedure.code && match.code) procedure.code = match.code;
-    if (!procedure.code) {
-      const fromScript = scriptCode(doc);
-      if (fromScript) {
-        procedure.code = fromScript;
-        landmarks.push('script:procedure_code');
-      } else {
-        tried.push('script:procedure_code');
-      }
-    }
-    if (match.portalId) procedure.portalId = match.portalId;
-    if (!procedure.portalId) {
-      // "Xem chi tiết" links to the full page by internal id.
-      const detail = doc.querySelector<HTMLAnchorElement>(`a[href*="${DETAIL_BY_ID}"], a[href*="${LIEN_THONG_BY_ID}"]`);
-      const id = detail ? /ma_thu_tuc=(\d{1,9})\b/.exec(detail.getAttribute('href') ?? '')?.[1] : undefined;
-      if (id) {
-        procedure.portalId = id;
-        landmarks.push('a[href*=chi-tiet] (internal id)');
-      }
-    }
+    for (const h of hits) trail.landmarks.push(`label:${h.label}`);
+    trail.see('label:Mã thủ tục', procedure.code);
+    procedure.code ??= match.code ?? trail.see('script:procedure_code', scriptCode(doc));
+    // "Xem chi tiết" links to the full page by internal id.
+    const detail = doc.querySelector(`a[href*="${DETAIL_BY_ID}"], a[href*="${LIEN_THONG_BY_ID}"]`);
+    procedure.portalId = match.portalId ?? /ma_thu_tuc=(\d{1,9})\b/.exec(detail?.getAttribute('href') ?? '')?.[1];
     if (name) procedure.name = name;
-    else if (procedure.name) landmarks.push('label:Tên thủ tục');
-    if (procedure.code && !NATIONAL_CODE.test(procedure.code)) {
-      const accepted = acceptCode(procedure.code, false);
-      if (accepted) procedure.code = accepted;
-    }
 
     // A page listing many procedure codes is not one procedure.
-    const codes = modal ? new Set<string>() : new Set((doc.body?.textContent ?? '').match(NATIONAL_CODE_IN_TEXT) ?? []);
-    if (codes.size > 3) {
-      return {
-        ...base,
-        pageKind: 'procedure-list',
-        procedure: null,
-        confidence: 0.7,
-        evidence: { urlRule: match.rule, landmarks: [...landmarks, `codes ×${codes.size}`], tried },
-      };
-    }
+    const codes = modal ? 0 : new Set((doc.body?.textContent ?? '').match(NATIONAL_CODE_IN_TEXT)).size;
+    if (codes > 3) return result('procedure-list', null, 0.7);
 
     const found = compact(procedure);
-    const needsCode = match.kind === 'online-submission';
-    if ((!found?.name && !found?.code) || (needsCode && !found?.code)) {
-      // The URL looked right but the page shows no procedure (yet): unknown, with evidence.
-      return { ...base, pageKind: 'unknown', procedure: found, confidence: 0.1, evidence: { urlRule: match.rule, landmarks, tried } };
-    }
-    let kind = match.kind;
-    if (kind === 'online-submission') {
-      const form = doc.querySelector('form');
-      if (form) landmarks.push('form');
-      if (!form && !/nộp hồ sơ|nop ho so/i.test(doc.body?.textContent ?? '')) kind = 'procedure-info';
-    }
-    return {
-      ...base,
-      pageKind: kind,
-      procedure: found,
-      confidence: confidenceOf({ url: true, name: Boolean(found?.name), code: Boolean(found?.code), labels: hits.length }),
-      evidence: { urlRule: match.rule, landmarks, tried },
-    };
+    // The URL looked right but the page shows no procedure (yet), or a submission page without a code: unknown.
+    if (!found?.code && (!found?.name || match.kind === 'online-submission')) return result('unknown', found, 0.1);
+    const kind = match.kind === 'online-submission' && !doc.querySelector('form') ? 'procedure-info' : match.kind;
+    return result(kind, found, scoreOf(found, hits.length));
   },
 };

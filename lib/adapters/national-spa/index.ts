@@ -1,6 +1,6 @@
-import { acceptCode, fold, readLabels, type LabelTable } from '../kit/labels';
-import { compact, confidenceOf, param, textOf, type SiteAdapter, type UrlMatch } from '../kit/adapter';
-import { NATIONAL_CODE, PORTAL_UUID, type RecognizedPage, type RecognizedProcedure } from '../kit/page';
+import { fold, nationalCodeOf, type LabelTable } from '../kit/labels';
+import { compact, pageOf, param, procedureFromLabels, scoreOf, textOf, Trail, type SiteAdapter, type UrlMatch } from '../kit/adapter';
+import { PORTAL_UUID, type RecognizedPage, type RecognizedProcedure } from '../kit/page';
 
 /*
  * Cổng Dịch vụ công quốc gia, the 2026 single-page app (portals.md §1) —
@@ -28,11 +28,11 @@ const GRID: LabelTable = {
 const SIDE_TITLES = ['tim kiem nhieu nhat', 'thu tuc lien quan', 'dich vu cong noi bat', 'thu tuc hanh chinh moi'];
 
 /** Headings that are section titles, not a procedure's name. */
-const NOT_A_NAME = /^(trinh tu thuc hien|cach thuc thuc hien|thanh phan ho so|can cu phap ly|ket qua xu ly|chon co quan thuc hien|thong tin chung|ke khai thong tin|thong tin chu ho so|nop ho so|danh sach|tim kiem)/;
+const NOT_A_NAME = /^(trinh tu|cach thuc|thanh phan|can cu|ket qua|chon co quan|thong tin|ke khai|nop ho so|danh sach|tim kiem)/;
 
 function sideBoxes(doc: Document): Element[] {
   const boxes: Element[] = [];
-  for (const h of Array.from(doc.querySelectorAll('h2, h3, h4, h5, h6, strong, b, .title, [class*="title"]'))) {
+  for (const h of Array.from(doc.querySelectorAll('h2,h3,h4,h5,strong,b,[class*=title]'))) {
     const title = fold(h.textContent ?? '');
     if (title.length > 40 || !SIDE_TITLES.some((t) => title.startsWith(t))) continue;
     // The box is the nearest ancestor that holds more than its title.
@@ -47,7 +47,7 @@ function sideBoxes(doc: Document): Element[] {
 
 /** Inside a form, a SurveyJS question, an editable area or a side box: never read. */
 function unsafe(el: Element, boxes: Element[]): boolean {
-  if (el.closest('form, [class*="sd-"], [data-name], [contenteditable], input, textarea, select, [role="dialog"], nav, footer')) return true;
+  if (el.closest('form,[class*="sd-"],[data-name],[contenteditable],[role=dialog],nav,footer')) return true;
   return boxes.some((b) => b.contains(el));
 }
 
@@ -64,35 +64,13 @@ function headingName(doc: Document, boxes: Element[]): string | undefined {
 
 export const adapter: SiteAdapter = {
   id: 'national-spa',
-  label: 'Cổng Dịch vụ công quốc gia (2026)',
   hosts: ['dichvucong.gov.vn', 'lienthong.dichvucong.gov.vn'],
-  examples: [
-    { url: 'https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7', kind: 'procedure-info' },
-    { url: 'https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7?tab=1#thanh-phan', kind: 'procedure-info' },
-    { url: 'https://dichvucong.gov.vn/thu-tuc-hanh-chinh', kind: 'procedure-list' },
-    { url: 'https://dichvucong.gov.vn/dvc-ket-qua-thu-tuc?keyword=khai%20sinh', kind: 'procedure-list' },
-    { url: 'https://dichvucong.gov.vn/dvc-dich-vu-cong-truc-tuyen', kind: 'procedure-list' },
-    {
-      url: 'https://dichvucong.gov.vn/tim-kiem-thu-tuc-hanh-chinh?formalityId=019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7&formalityCaseId=019d2bfd-4a11-7c3e-8f00-1a2b3c4d5e6f',
-      kind: 'online-submission',
-    },
-    { url: 'https://dichvucong.gov.vn/nop-ho-so?formalityId=019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7', kind: 'online-submission' },
-    { url: 'https://lienthong.dichvucong.gov.vn/#/ke-khai/2.000987', kind: 'online-submission' },
-    // Not procedure pages on the same hosts.
-    { url: 'https://dichvucong.gov.vn/tra-cuu-ho-so', kind: 'unknown' },
-    { url: 'https://dichvucong.gov.vn/thanh-toan-truc-tuyen', kind: 'unknown' },
-    { url: 'https://dichvucong.gov.vn/quyet-dinh-cong-bo/019d2c00-1111-7aaa-8bbb-123456789abc', kind: 'unknown' },
-    { url: 'https://dichvucong.gov.vn/tin-tuc/huong-dan-nop-ho-so-truc-tuyen', kind: 'unknown' },
-    { url: 'https://dichvucong.gov.vn/khong-ton-tai', kind: 'unknown' },
-    { url: 'https://lienthong.dichvucong.gov.vn/#/tra-cuu', kind: 'unknown' },
-    { url: 'https://dichvucong.gov.vn/thu-tuc-hanh-chinh/1.001193', kind: 'unknown' },
-  ],
 
   matchUrl(url) {
     if (url.hostname === 'lienthong.dichvucong.gov.vn') {
       const m = /^#\/ke-khai\/([^/?#]+)/.exec(url.hash);
-      const code = m ? acceptCode(decodeURIComponent(m[1]), false) : undefined;
-      return code && NATIONAL_CODE.test(code)
+      const code = m ? nationalCodeOf(decodeURIComponent(m[1])) : undefined;
+      return code
         ? { kind: 'online-submission', rule: 'lienthong-ke-khai', code }
         : { kind: 'unknown', rule: 'lienthong-other' };
     }
@@ -120,61 +98,26 @@ export const adapter: SiteAdapter = {
   },
 
   readDom(doc, url, match): RecognizedPage {
-    const base = { site: this.id, url: url.href };
-    const evidence = (landmarks: string[], tried: string[]) => ({ urlRule: match.rule, landmarks, tried });
-    if (match.kind === 'unknown') {
-      return { ...base, pageKind: 'unknown', procedure: null, confidence: 0.2, evidence: evidence([], ['not a procedure route']) };
-    }
+    if (match.kind === 'unknown') return pageOf(this.id, url, match, 'unknown', null, 0.2, [], ['not a procedure route']);
     if (match.kind === 'procedure-list') {
       const links = doc.querySelectorAll('a[href*="/thu-tuc-hanh-chinh/"]').length;
-      return {
-        ...base,
-        pageKind: 'procedure-list',
-        procedure: null,
-        confidence: links ? 0.9 : 0.6,
-        evidence: evidence(links ? [`procedure links ×${links}`] : [], links ? [] : ['a[href*=/thu-tuc-hanh-chinh/]']),
-      };
+      return pageOf(this.id, url, match, 'procedure-list', null, links ? 0.9 : 0.6, [`procedure links ×${links}`]);
     }
-    const landmarks: string[] = [];
-    const tried: string[] = [];
-    const procedure: RecognizedProcedure = {};
-    if (match.portalId) procedure.portalId = match.portalId;
-    if (match.code) procedure.code = match.code;
+    const trail = new Trail();
     const boxes = sideBoxes(doc);
-    if (boxes.length) landmarks.push(`side boxes skipped ×${boxes.length}`);
-
-    if (match.kind === 'procedure-info') {
-      const hits = readLabels(doc.body ?? doc, { labels: GRID, skip: (el) => unsafe(el, boxes) });
-      for (const h of hits) {
-        landmarks.push(`label:${h.label}`);
-        if (h.key === 'code') {
-          const code = acceptCode(h.value, true);
-          if (code) procedure.code = code;
-        } else if (h.key !== 'dossierCode') {
-          procedure[h.key] = h.value;
-        }
-      }
-      if (!hits.some((h) => h.key === 'code')) tried.push('label:Mã thủ tục');
-    }
+    trail.landmarks.push(`side boxes ×${boxes.length}`);
+    // The grid (detail page only), read by its exact labels; the side box is skipped.
+    const { procedure, hits } =
+      match.kind === 'procedure-info' ? procedureFromLabels(doc.body ?? doc, { labels: GRID, skip: (el) => unsafe(el, boxes) }) : { procedure: {} as RecognizedProcedure, hits: [] };
+    for (const h of hits) trail.landmarks.push(`label:${h.label}`);
+    if (match.kind === 'procedure-info') trail.see('label:Mã thủ tục', procedure.code);
+    procedure.portalId = match.portalId;
+    procedure.code ??= match.code;
     // The heading names the procedure on the detail page and (sometimes) on
     // the submission steps; form fields and SurveyJS questions are never read.
-    const heading = headingName(doc, boxes);
-    if (heading) {
-      procedure.name = heading;
-      landmarks.push('h3');
-    } else {
-      tried.push('h3');
-    }
+    procedure.name = trail.see('h3', headingName(doc, boxes)) ?? procedure.name;
     const found = compact(procedure);
-    const complete = Boolean(found?.name && (found.code || match.kind !== 'procedure-info'));
-    return {
-      ...base,
-      pageKind: match.kind,
-      procedure: found,
-      confidence: complete
-        ? confidenceOf({ url: true, name: Boolean(found?.name), code: Boolean(found?.code || found?.portalId), labels: landmarks.length })
-        : 0.35,
-      evidence: evidence(landmarks, tried),
-    };
+    const complete = found?.name && (found.code || match.kind !== 'procedure-info');
+    return pageOf(this.id, url, match, match.kind, found, complete ? scoreOf(found, hits.length) : 0.35, trail.landmarks, trail.tried);
   },
 };

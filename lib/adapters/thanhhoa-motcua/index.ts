@@ -1,6 +1,6 @@
-import { hiddenByMarkup, textOf, type SiteAdapter } from '../kit/adapter';
+import { compact, hiddenByMarkup, pageOf, textOf, Trail, type SiteAdapter } from '../kit/adapter';
 import { acceptDossierCode, DOSSIER_CODE_IN_TEXT, fold, readLabelledControl } from '../kit/labels';
-import type { RecognizedPage, RecognizedProcedure } from '../kit/page';
+import type { RecognizedPage } from '../kit/page';
 
 /*
  * Thanh Hóa's staff one-stop system, "Hệ thống Một cửa điện tử"
@@ -28,20 +28,8 @@ function openModals(doc: Document): Element[] {
 
 export const adapter: SiteAdapter = {
   id: 'thanhhoa-motcua',
-  label: 'Hệ thống Một cửa điện tử tỉnh Thanh Hóa',
   hosts: ['motcua.thanhhoa.gov.vn'],
   keepWatching: true,
-  examples: [
-    { url: 'https://motcua.thanhhoa.gov.vn/dvc/tiep-nhan-ho-so/moi-tiep-nhan', kind: 'procedure-list' },
-    { url: 'https://motcua.thanhhoa.gov.vn/dvc/tiep-nhan-ho-so/cho-tiep-nhan-truc-tuyen', kind: 'procedure-list' },
-    { url: 'https://motcua.thanhhoa.gov.vn/dvc/xu-ly-ho-so/dang-xu-ly', kind: 'procedure-list' },
-    { url: 'https://motcua.thanhhoa.gov.vn/dvc/tra-ket-qua/cho-tra-ket-qua', kind: 'procedure-list' },
-    { url: 'https://motcua.thanhhoa.gov.vn/dvc/theo-doi-ho-so/tat-ca', kind: 'procedure-list' },
-    // Not procedure screens: the start page, log-in, a missing route.
-    { url: 'https://motcua.thanhhoa.gov.vn/', kind: 'unknown' },
-    { url: 'https://motcua.thanhhoa.gov.vn/dang-nhap', kind: 'unknown' },
-    { url: 'https://motcua.thanhhoa.gov.vn/khong-ton-tai', kind: 'unknown' },
-  ],
 
   matchUrl(url) {
     const route = `${url.pathname}${url.hash.replace(/^#/, '')}`.toLowerCase();
@@ -50,57 +38,22 @@ export const adapter: SiteAdapter = {
   },
 
   readDom(doc, url, match): RecognizedPage {
-    const base = { site: this.id, url: url.href };
     for (const modal of openModals(doc)) {
       const title = textOf(modal.querySelector('.ant-modal-title'));
       const folded = fold(title);
-      if (DOSSIER_TITLE.test(folded)) {
-        const dossierCode = DOSSIER_CODE_IN_TEXT.exec(title)?.[0] ?? acceptDossierCode(title.replace(/^\D*/, ''));
-        const name = readLabelledControl(modal, ALLOWED_CONTROLS.dossierName);
-        const procedure: RecognizedProcedure | null = name ? { name: name.value } : null;
-        return {
-          ...base,
-          pageKind: 'dossier',
-          procedure,
-          ...(dossierCode ? { dossierCode } : {}),
-          confidence: dossierCode && name ? 0.9 : 0.5,
-          evidence: {
-            urlRule: match.rule,
-            landmarks: ['.ant-modal-title: Chi tiết hồ sơ', ...(name ? [`label[for]:${name.label}`] : [])],
-            tried: [...(dossierCode ? [] : ['mã hồ sơ in the title']), ...(name ? [] : ['label[for]:Tên thủ tục'])],
-          },
-        };
-      }
-      if (INTAKE_TITLE.test(folded)) {
-        // A filing starts here: one dossier, without its number yet.
-        const name = readLabelledControl(modal, ALLOWED_CONTROLS.intakeName);
-        const field = readLabelledControl(modal, ALLOWED_CONTROLS.intakeField);
-        const procedure: RecognizedProcedure = {};
-        if (name) procedure.name = name.value;
-        if (field) procedure.field = field.value;
-        return {
-          ...base,
-          pageKind: 'dossier',
-          procedure: name ? procedure : null,
-          confidence: name ? 0.8 : 0.4,
-          evidence: {
-            urlRule: match.rule,
-            landmarks: ['.ant-modal-title: Tiếp nhận hồ sơ', ...[name, field].filter(Boolean).map((c) => `select:${c!.label}`)],
-            tried: name ? [] : ['select:Chọn thủ tục'],
-          },
-        };
-      }
+      const intake = INTAKE_TITLE.test(folded);
+      if (!intake && !DOSSIER_TITLE.test(folded)) continue;
+      // The dossier modal: mã hồ sơ from its title, the procedure from "Tên thủ tục".
+      // The intake modal: a filing starts, without its number yet; the chosen "Chọn thủ tục".
+      const trail = new Trail();
+      const dossierCode = intake ? undefined : trail.see('title: mã hồ sơ', DOSSIER_CODE_IN_TEXT.exec(title)?.[0] ?? acceptDossierCode(title.replace(/^\D*/, '')));
+      const name = trail.see('label[for]', readLabelledControl(modal, intake ? ALLOWED_CONTROLS.intakeName : ALLOWED_CONTROLS.dossierName));
+      const field = intake ? readLabelledControl(modal, ALLOWED_CONTROLS.intakeField) : undefined;
+      const procedure = compact({ name: name?.value, field: field?.value });
+      return pageOf(this.id, url, match, 'dossier', name ? procedure : null, name ? 0.85 : 0.4, trail.landmarks, trail.tried, dossierCode);
     }
-    if (match.kind === 'unknown') {
-      return { ...base, pageKind: 'unknown', procedure: null, confidence: 0.2, evidence: { urlRule: match.rule, landmarks: [], tried: ['not a /dvc/ screen'] } };
-    }
+    if (match.kind === 'unknown') return pageOf(this.id, url, match, 'unknown', null, 0.2, [], ['not a /dvc/ screen']);
     const rows = doc.querySelectorAll('.ant-table-row, table tbody tr').length;
-    return {
-      ...base,
-      pageKind: 'procedure-list',
-      procedure: null,
-      confidence: rows ? 0.85 : 0.6,
-      evidence: { urlRule: match.rule, landmarks: rows ? [`table rows ×${rows}`] : [], tried: rows ? [] : ['.ant-table-row'] },
-    };
+    return pageOf(this.id, url, match, 'procedure-list', null, rows ? 0.85 : 0.6, [`table rows ×${rows}`]);
   },
 };

@@ -1,4 +1,4 @@
-import { compact, confidenceOf, codeFromUrl, param, procedureFromLabels, textOf, type SiteAdapter, type UrlMatch } from '../kit/adapter';
+import { compact, codeFromUrl, pageOf, param, procedureFromLabels, scoreOf, textOf, Trail, type SiteAdapter, type UrlMatch } from '../kit/adapter';
 import { acceptDossierCode } from '../kit/labels';
 import { NATIONAL_CODE_IN_TEXT, type RecognizedPage } from '../kit/page';
 
@@ -16,28 +16,7 @@ const PORTAL = '/portaldvc/';
 
 export const adapter: SiteAdapter = {
   id: 'thanhhoa-portal',
-  label: 'Cổng dịch vụ công tỉnh Thanh Hóa',
   hosts: ['dichvucong.thanhhoa.gov.vn', 'hcc.thanhhoa.gov.vn'],
-  examples: [
-    { url: 'https://dichvucong.thanhhoa.gov.vn/portaldvc/danh-muc-tthc?MaThuTuc=1.001193', kind: 'procedure-info' },
-    { url: 'https://dichvucong.thanhhoa.gov.vn/portaldvc/danh-muc-tthc', kind: 'procedure-list' },
-    { url: 'https://dichvucong.thanhhoa.gov.vn/portaldvc/nop-ho-so-truc-tuyen?maTTHC=1.001193&donVi=000.00.06.H56&truongHopId=7', kind: 'online-submission' },
-    {
-      url: 'https://dichvucong.thanhhoa.gov.vn/portaldvc/KenhTin/dich-vu-cong-nop-ho-so-dvc-quoc-gia?MaTTHCDP=2.000986.000.00.00.H56&MaCoQuanThucHien=H56.27&vneid=1',
-      kind: 'online-submission',
-    },
-    { url: 'https://dichvucong.thanhhoa.gov.vn/portaldvc/KenhTin/thanh-toan.aspx?mahoso=000.00.12.H56-250701-0001', kind: 'dossier' },
-    { url: 'https://dichvucong.thanhhoa.gov.vn/portaldvc/KenhTin/dich-vu-cong-truc-tuyen.aspx?matt=1.001193', kind: 'procedure-info' },
-    { url: 'https://dichvucong.thanhhoa.gov.vn/portaldvc/KenhTin/dich-vu-cong-truc-tuyen.aspx', kind: 'procedure-list' },
-    { url: 'https://hcc.thanhhoa.gov.vn/portaldvc/KenhTin/tra-cuu.aspx?mahs=000.00.12.H56-250701-0002', kind: 'dossier' },
-    // Not procedure pages on the same hosts.
-    { url: 'https://dichvucong.thanhhoa.gov.vn/portaldvc/home', kind: 'unknown' },
-    { url: 'https://dichvucong.thanhhoa.gov.vn/portaldvc/tra-cuu', kind: 'unknown' },
-    { url: 'https://dichvucong.thanhhoa.gov.vn/portaldvc/thanh-toan', kind: 'unknown' },
-    { url: 'https://hcc.thanhhoa.gov.vn/portaldvc/KenhTin/tin-tuc.aspx?id=12', kind: 'unknown' },
-    { url: 'https://dichvucong.thanhhoa.gov.vn/portaldvc/Photos/banner.png', kind: null },
-    { url: 'https://dichvucong.thanhhoa.gov.vn/khong-ton-tai', kind: null },
-  ],
 
   matchUrl(url) {
     const path = url.pathname.toLowerCase();
@@ -61,51 +40,26 @@ export const adapter: SiteAdapter = {
   },
 
   readDom(doc, url, match): RecognizedPage | null {
-    const root = doc.querySelector('.chi-tiet-thu-tuc-dvcqg') ?? doc.body ?? doc;
+    const trail = new Trail();
+    const root = trail.see('.chi-tiet-thu-tuc-dvcqg', doc.querySelector('.chi-tiet-thu-tuc-dvcqg')) ?? doc.body ?? doc;
     const { procedure, dossierCode, hits } = procedureFromLabels(root);
-    const landmarks = hits.map((h) => `label:${h.label}`);
-    const tried: string[] = [];
-    if (root !== doc.body) landmarks.push('.chi-tiet-thu-tuc-dvcqg');
+    for (const h of hits) trail.landmarks.push(`label:${h.label}`);
     if (match.code) procedure.code = match.code;
-    const title = textOf(doc.querySelector('.main-title h2'));
-    if (title && (match.kind === 'procedure-info' || !procedure.name)) {
-      procedure.name = title;
-      landmarks.push('.main-title h2');
-    }
-    const base = { site: this.id, url: url.href };
-    const evidence = { urlRule: match.rule, landmarks, tried };
-    if (match.kind === 'procedure-list') {
-      return { ...base, pageKind: 'procedure-list', procedure: null, confidence: 0.8, evidence };
-    }
+    const title = trail.see('.main-title h2', textOf(doc.querySelector('.main-title h2')));
+    if (title && (match.kind === 'procedure-info' || !procedure.name)) procedure.name = title;
+    const result = (kind: RecognizedPage['pageKind'], p: RecognizedPage['procedure'], confidence: number, dossier?: string) =>
+      pageOf(this.id, url, match, kind, p, confidence, trail.landmarks, trail.tried, dossier);
+    if (match.kind === 'procedure-list') return result('procedure-list', null, 0.8);
     const found = compact(procedure);
-    const dossier = dossierCode ?? match.dossierCode;
-    if (match.kind === 'dossier' || dossier) {
-      if (!dossier) tried.push('label:Mã hồ sơ');
-      return {
-        ...base,
-        pageKind: 'dossier',
-        procedure: found,
-        ...(dossier ? { dossierCode: dossier } : {}),
-        confidence: confidenceOf({ url: true, name: Boolean(found?.name), code: Boolean(found?.code), labels: hits.length }),
-        evidence,
-      };
-    }
-    const codes = new Set((doc.body?.textContent ?? '').match(NATIONAL_CODE_IN_TEXT) ?? []);
+    const dossier = trail.see('label:Mã hồ sơ', dossierCode ?? match.dossierCode);
+    if (match.kind === 'dossier' || dossier) return result('dossier', found, scoreOf(found, hits.length), dossier);
     if (match.kind === 'unknown') {
-      if (codes.size > 3) return { ...base, pageKind: 'procedure-list', procedure: null, confidence: 0.7, evidence: { ...evidence, landmarks: [...landmarks, `codes ×${codes.size}`] } };
+      const codes = new Set((doc.body?.textContent ?? '').match(NATIONAL_CODE_IN_TEXT)).size;
+      if (codes > 3) return result('procedure-list', null, 0.7);
       // Not a procedure route: only labelled procedure facts make it one; else the generic reader may try.
-      if (!found?.code || !hits.length) return null;
+      return found?.code && hits.length ? result('procedure-info', found, scoreOf(found, hits.length, false)) : null;
     }
-    if (!found?.code && !found?.name) {
-      if (match.kind === 'procedure-info') return { ...base, pageKind: 'unknown', procedure: null, confidence: 0.1, evidence: { ...evidence, tried: ['label:Mã thủ tục', '.main-title h2'] } };
-      return null;
-    }
-    return {
-      ...base,
-      pageKind: match.kind === 'unknown' ? 'procedure-info' : match.kind,
-      procedure: found,
-      confidence: confidenceOf({ url: match.kind !== 'unknown', name: Boolean(found?.name), code: Boolean(found?.code), labels: hits.length }),
-      evidence,
-    };
+    if (!found?.code && !found?.name) return match.kind === 'procedure-info' ? result('unknown', null, 0.1) : null;
+    return result(match.kind, found, scoreOf(found, hits.length));
   },
 };

@@ -1,4 +1,4 @@
-import { codeFromUrl, compact, confidenceOf, procedureFromLabels, textOf, type SiteAdapter } from '../kit/adapter';
+import { codeFromUrl, compact, pageOf, scoreOf, procedureFromLabels, textOf, type SiteAdapter } from '../kit/adapter';
 import { DOSSIER_CODE_IN_TEXT } from '../kit/labels';
 import type { RecognizedPage } from '../kit/page';
 
@@ -19,17 +19,7 @@ const ROUTES: [RegExp, 'dossier' | 'procedure-info' | 'procedure-list', string][
 
 export const adapter: SiteAdapter = {
   id: 'vnpt-igate',
-  label: 'VNPT iGate (một cửa các tỉnh)',
   hosts: [],
-  examples: [
-    { url: 'https://motcua.example-province.gov.vn/vi/dossier/processing/65a1f0c2e4b0a1b2c3d4e5f6?procedure=64f0aa11&task=7788', kind: 'dossier' },
-    { url: 'https://motcua.example-province.gov.vn/vi/dossier/search/65a1f0c2e4b0a1b2c3d4e5f6', kind: 'dossier' },
-    { url: 'https://dichvucong.example-province.gov.vn/vi/procedure/detail/64f0aa11b2c3d4e5f6a7b8c9', kind: 'procedure-info' },
-    { url: 'https://dichvucong.example-province.gov.vn/vi/procedure/search', kind: 'procedure-list' },
-    { url: 'https://motcua.example-province.gov.vn/vi/dossier/processing', kind: 'procedure-list' },
-    { url: 'https://dichvucong.example-province.gov.vn/vi/news/thong-bao-nghi-le', kind: null },
-    { url: 'https://dichvucong.example-province.gov.vn/vi/khong-ton-tai/1/2', kind: null },
-  ],
 
   matchUrl(url) {
     for (const [re, kind, rule] of ROUTES) {
@@ -42,10 +32,7 @@ export const adapter: SiteAdapter = {
   },
 
   readDom(doc, url, match): RecognizedPage | null {
-    const base = { site: this.id, url: url.href };
-    if (match.kind === 'procedure-list') {
-      return { ...base, pageKind: 'procedure-list', procedure: null, confidence: 0.7, evidence: { urlRule: match.rule, landmarks: [], tried: [] } };
-    }
+    if (match.kind === 'procedure-list') return pageOf(this.id, url, match, 'procedure-list', null, 0.7);
     const { procedure, dossierCode, hits } = procedureFromLabels(doc.body ?? doc);
     if (!procedure.code && match.code) procedure.code = match.code;
     const landmarks = hits.map((h) => `label:${h.label}`);
@@ -58,13 +45,6 @@ export const adapter: SiteAdapter = {
     }
     const found = compact(procedure);
     if (!found && !dossier) return null;
-    return {
-      ...base,
-      pageKind: match.kind,
-      procedure: found,
-      ...(dossier ? { dossierCode: dossier } : {}),
-      confidence: confidenceOf({ url: true, name: Boolean(found?.name), code: Boolean(found?.code), labels: hits.length }),
-      evidence: { urlRule: match.rule, landmarks, tried },
-    };
+    return pageOf(this.id, url, match, match.kind, found, scoreOf(found, hits.length), landmarks, tried, dossier);
   },
 };
