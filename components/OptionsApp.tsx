@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useState, type FormEvent } from 'react';
 import { matchPatternFor, normalizeHost, parseUserHosts, USER_HOSTS_KEY, type UserHost } from '@/lib/hosts/user-hosts';
+import { SUGGESTED_HOSTS } from '@/lib/adapters/hosts';
 import { SITE_ADAPTERS } from '@/lib/recognize/adapters';
 import { format, STRINGS } from '@/lib/i18n';
 import { MyUnitSection } from './MyUnitSection';
@@ -29,6 +30,8 @@ export function OptionsApp() {
     setHosts(next);
   };
 
+  const siteName = (id: string) => (t as Record<string, string>)[`site_${id}`] ?? id;
+
   const onAdd = (event: FormEvent) => {
     event.preventDefault();
     const host = normalizeHost(input);
@@ -36,6 +39,11 @@ export function OptionsApp() {
       setMessage({ kind: 'error', text: format(t.hostInvalid, { input }) });
       return;
     }
+    addHost(host, adapterId, () => setInput(''));
+  };
+
+  /** Ask for this host only, then store it with the adapter that reads it. Must start inside the user's click. */
+  const addHost = (host: string, chosen: string, done?: () => void) => {
     if (hosts.some((h) => h.host === host)) {
       setMessage({ kind: 'error', text: format(t.hostDuplicate, { host }) });
       return;
@@ -48,8 +56,8 @@ export function OptionsApp() {
           setMessage({ kind: 'error', text: format(t.hostDenied, { host }) });
           return;
         }
-        await save([...hosts, { host, adapterId }]);
-        setInput('');
+        await save([...hosts, { host, adapterId: chosen }]);
+        done?.();
         setMessage({ kind: 'ok', text: format(t.hostAdded, { host }) });
       })
       .catch((error: unknown) => setMessage({ kind: 'error', text: format(t.hostPermissionError, { error: String(error) }) }));
@@ -87,7 +95,7 @@ export function OptionsApp() {
               <option value="generic">{t.readerGeneric}</option>
               {SITE_ADAPTERS.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {(t as Record<string, string>)[`site_${a.id}`] ?? a.id}
+                  {siteName(a.id)}
                 </option>
               ))}
             </select>
@@ -99,6 +107,18 @@ export function OptionsApp() {
             {message.text}
           </p>
         )}
+        <h3 id="suggested-title">{t.suggestedHostsTitle}</h3>
+        <p className="muted">{t.suggestedHostsHelp}</p>
+        <ul className="hosts" aria-labelledby="suggested-title" data-testid="suggested-hosts">
+          {SUGGESTED_HOSTS.filter((s) => !hosts.some((h) => h.host === s.host)).map((s) => (
+            <li key={s.host}>
+              <span>{s.host}</span> <span className="muted">({siteName(s.adapterId)})</span>{' '}
+              <button type="button" onClick={() => addHost(s.host, s.adapterId)} aria-label={format(t.addHost, { host: s.host })}>
+                {t.add}
+              </button>
+            </li>
+          ))}
+        </ul>
         {hosts.length === 0 ? (
           <p className="empty" data-testid="no-user-hosts">
             {t.noHosts}
