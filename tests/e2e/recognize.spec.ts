@@ -82,6 +82,9 @@ test('options page validates hosts and explains the empty list', async ({ ext })
   await expect(options.getByTestId('no-user-hosts')).toBeVisible();
   const hosts = options.getByRole('region', { name: 'Trang web thêm' });
   await hosts.getByLabel('Tên miền').fill('not a host');
-  await hosts.getByRole('button', { name: 'Thêm' }).click();
+  await hosts.getByRole('button', { name: 'Thêm', exact: true }).click();
   await expect(options.getByRole('alert')).toContainText('không phải tên miền hợp lệ');
+  // The ministries' portals named in the facts are offered ready-made (same permission flow).
+  await expect(hosts.getByTestId('suggested-hosts')).toContainText('dichvucongnganhtuphap.moj.gov.vn');
+  await expect(hosts.getByRole('button', { name: 'Thêm dvc.moc.gov.vn' })).toBeVisible();
 });
