@@ -181,7 +181,7 @@ export function startSensor(options: SensorOptions): { stop(): void; rescan(): v
     watch();
     if (routeChange) {
       // The app swaps its content after changing the address: let it start first.
-      timer = later(scan, quietMs * 2);
+      timer = later(scan, quietMs);
       burstStart = now();
     } else {
       scan();

@@ -6,4 +6,8 @@ declare namespace chrome {
   namespace tabs {
     function query(q: { url?: string; active?: boolean }): Promise<{ id?: number; url?: string }[]>;
   }
+  namespace storage {
+    const local: { get(keys: null): Promise<Record<string, unknown>> };
+    const session: { get(keys: null): Promise<Record<string, unknown>> };
+  }
 }
