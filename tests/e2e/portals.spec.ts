@@ -94,6 +94,8 @@ test('new national portal: list → detail → submission step in one tab withou
     await page.goBack();
     await expect(page).toHaveURL(list);
     await expect(view).toHaveAttribute('data-kind', 'procedure-list', { timeout: 15_000 });
+    // A list is no procedure: the badge goes away.
+    await expect(page.locator('da06-badge')).toHaveCount(0, { timeout: 10_000 });
   });
   expect(loads).toBe(1);
 });
