@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, fixtureHtml, servePortal, test } from './fixtures';
+import { RECOGNIZED } from './timeouts';
 
 const catalog = JSON.parse(readFileSync('lib/catalog/generated/catalog.json', 'utf8')) as { tasks: unknown[]; targets: unknown[] };
 
@@ -51,7 +52,7 @@ test('the content script runs on a portal page served at its real URL and the pa
   // In-page navigation (history API) reaches the background too.
   await portal.evaluate(() => history.pushState({}, '', '/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=6007'));
   await portal.evaluate(() => window.dispatchEvent(new PopStateEvent('popstate')));
-  await expect(panel.getByTestId('current-page')).toContainText('ma_thu_tuc=6007', { timeout: 10_000 });
+  await expect(panel.getByTestId('current-page')).toContainText('ma_thu_tuc=6007', { timeout: RECOGNIZED });
 });
 
 test('a page on an unrelated site gets no content script', async ({ ext }) => {
