@@ -2,8 +2,9 @@
  * Layers of the extension, checked by `npm run lint` (dependency-cruiser).
  *
  *   entrypoints/  wire services and mount React; nothing imports them
- *   components/   React UI; may use lib/ and services, never entrypoints/
- *   lib/          plain TypeScript, testable in Node; never imports components/ or entrypoints/
+ *   components/   React UI; may use services/ and lib/
+ *   services/     one instance per context (the journal connection, tab state…); may use lib/, never the UI
+ *   lib/          plain TypeScript, testable in Node; imports none of the above
  *
  * and no import cycles: neither between files nor between folders (lib/journal ↔
  * lib/export was a folder cycle made of acyclic files, which a file-level check misses).
@@ -31,9 +32,16 @@ module.exports = {
     {
       name: 'lib-is-plain',
       severity: 'error',
-      comment: 'lib/ is plain TypeScript testable in Node: it never imports the UI (components/) or the entry points.',
+      comment: 'lib/ is plain TypeScript testable in Node: it never imports the UI (components/), the per-context services or the entry points.',
       from: { path: '^lib/' },
-      to: { path: '^(components|entrypoints)/' },
+      to: { path: '^(components|services|entrypoints)/' },
+    },
+    {
+      name: 'services-without-ui',
+      severity: 'error',
+      comment: 'services/ run in the background too: they never import React views (components/).',
+      from: { path: '^services/' },
+      to: { path: '^components/' },
     },
     {
       name: 'ui-below-entrypoints',
