@@ -33,6 +33,29 @@ test('the side panel page shows the size of the catalog generated from the seeds
   await expect(page.getByRole('heading', { name: 'Project 06 Desk Assistant' })).toBeVisible();
 });
 
+test('a language chosen with an earlier version (kept in the pages\' localStorage) is kept, in every page', async ({ ext }) => {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
+  await expect(page.getByRole('heading', { name: 'Trợ lý Đề án 06' })).toBeVisible();
+  type Local = { storage: { local: { get(k: string): Promise<Record<string, unknown>>; remove(k: string): Promise<void> } } };
+  // What the previous version left: the choice in localStorage, nothing in extension storage.
+  await page.evaluate(async () => {
+    localStorage.setItem('da06.locale', 'en');
+    await (chrome as unknown as Local).storage.local.remove('da06.locale');
+  });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Project 06 Desk Assistant' })).toBeVisible();
+  const after = await page.evaluate(async () => ({
+    page: localStorage.getItem('da06.locale'),
+    stored: (await (chrome as unknown as Local).storage.local.get('da06.locale'))['da06.locale'],
+  }));
+  expect(after).toEqual({ page: null, stored: 'en' });
+  // Options follows the same setting.
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await expect(options.getByRole('heading', { level: 1 })).toHaveText('Options — Project 06 Desk Assistant');
+});
+
 test('the content script runs on a portal page served at its real URL and the panel sees it', async ({ ext }) => {
   await servePortal(ext.context, 'https://dichvucong.gov.vn/**', fixtureHtml('national/procedure-detail.html'));
   const portal = await ext.context.newPage();
