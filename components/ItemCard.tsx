@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { STRINGS } from '@/lib/i18n';
 import { format, type Locale } from '@/lib/i18n';
 import type { MatchedItem } from '@/lib/match';
-import type { ItemView } from '@/lib/match/present';
+import { formatDay, statusText, type ItemView } from '@/lib/match/present';
 import { describeReason } from '@/lib/match/reasons';
 import { getMatcher } from './catalog';
 
@@ -28,7 +28,7 @@ export function ItemCard({ view, match, t, locale }: Props) {
       <div className="item-head">
         {match && <span className={`tag band-${match.band}`}>{t[`band_${match.band}`]}</span>}
         <span className={`tag status-${view.status}`} data-testid="item-status">
-          {t[`status_${view.status}`]}
+          {statusText(view, locale)}
         </span>
       </div>
       <p className="item-title" id={titleId}>
@@ -62,10 +62,30 @@ export function ItemCard({ view, match, t, locale }: Props) {
             <dd>{view.partnerUnits.join('; ')}</dd>
           </div>
         )}
-        {view.deadlineRaw && (
+        {view.deadlineRaw && view.deadlineRaw !== view.deadlineTarget && (
           <div>
             <dt>{t.deadline}</dt>
-            <dd>{view.deadlineRaw}</dd>
+            <dd data-testid="item-deadline">{view.deadlineRaw}</dd>
+          </div>
+        )}
+        {view.deadlineTarget && (
+          <div>
+            <dt>{t.deadlineTarget}</dt>
+            <dd data-testid="item-deadline-target">{view.deadlineTarget}</dd>
+          </div>
+        )}
+        {view.stages && (
+          <div>
+            <dt>{t.stages}</dt>
+            <dd>
+              <ol className="stages" data-testid="item-stages">
+                {view.stages.map((s) => (
+                  <li key={s.from}>
+                    {format(t.stageFrom, { date: formatDay(s.from, locale) })}: {s.text}
+                  </li>
+                ))}
+              </ol>
+            </dd>
           </div>
         )}
         {match && (
@@ -77,6 +97,7 @@ export function ItemCard({ view, match, t, locale }: Props) {
           </div>
         )}
       </dl>
+      {view.status === 'period-ended' && <p className="muted status-note">{t.statusPeriodEndedNote}</p>}
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import type { DeadlineStatus } from '@/lib/catalog/deadline';
+import { DEADLINE_STATUSES, type DeadlineStatus } from '@/lib/catalog/deadline';
 import { DOCUMENT_KEYS, type CatalogItem } from '@/lib/catalog/schema';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
 import { MATCH_BANDS, type MatchBand, type ProcedureQuery } from '@/lib/match';
@@ -21,7 +21,7 @@ const KIND_LABEL = { task: 'tasks', target: 'targets', model: 'models' } as cons
  * this many per section before "show more", to keep the first render short.
  */
 const FIRST_OTHERS = 5;
-const STATUS_ORDER: DeadlineStatus[] = ['overdue', 'due-soon', 'ongoing', 'recurring', 'conditional', 'unknown', 'done'];
+const STATUS_ORDER: readonly DeadlineStatus[] = DEADLINE_STATUSES;
 
 /** The items of the plans that apply to the recognized procedure, with filters. */
 export function MatchView({ query, t, locale, today, myUnit }: Props) {

@@ -9,7 +9,8 @@
  */
 import { buildCatalog } from '../lib/catalog/build';
 import { catalogStats, selfCheck } from '../lib/catalog/check';
-import { DEADLINE_STATUSES, deadlineStatus, type DeadlineStatus } from '../lib/catalog/deadline';
+import { DEADLINE_STATUSES, type DeadlineStatus } from '../lib/catalog/deadline';
+import { itemStatus } from '../lib/catalog/status';
 import type { CatalogItem } from '../lib/catalog/schema';
 import { readFileSync } from 'node:fs';
 import { recognizePage } from '../lib/recognize';
@@ -198,7 +199,7 @@ function main(argv: string[]): void {
     const soon = Number(flag(rest, '--soon') ?? 30);
     const byStatus = Object.fromEntries(DEADLINE_STATUSES.map((s) => [s, [] as { ref: string; deadline: string; due?: string }[]])) as Record<DeadlineStatus, { ref: string; deadline: string; due?: string }[]>;
     for (const item of [...catalog.tasks, ...catalog.models]) {
-      const status = deadlineStatus(item.deadline, date, { dueSoonDays: soon });
+      const status = itemStatus(catalog, item, date, { dueSoonDays: soon }).status;
       byStatus[status].push({ ref: item.ref, deadline: item.deadline.raw, ...(item.deadline.due ? { due: item.deadline.due } : {}) });
     }
     if (json) {

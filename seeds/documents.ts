@@ -13,6 +13,7 @@ export const SEED_DOCUMENTS: readonly SeedDocument[] = [
     issuer: 'UBND tỉnh Thanh Hóa',
     date: '2024-02',
     file: '000_aa9f174afe30a5df.txt',
+    period: { from: '2024-01-01', to: '2024-12-31', raw: 'năm 2024' },
   },
   {
     key: 'kh-tu-2025',
@@ -22,6 +23,7 @@ export const SEED_DOCUMENTS: readonly SeedDocument[] = [
     issuer: 'Ban Thường vụ Tỉnh ủy Thanh Hóa',
     date: '2025-06-27',
     file: '001_0a2909a9864022ba.txt',
+    period: { from: '2025-06-27', to: '2025-12-31', raw: 'giai đoạn cấp tốc (đến 30/6/2025) và bứt phá (đến 31/12/2025)' },
   },
   {
     key: 'kh-mo-hinh',
@@ -30,6 +32,7 @@ export const SEED_DOCUMENTS: readonly SeedDocument[] = [
     issuer: 'UBND tỉnh Thanh Hóa',
     date: '2023-12-13',
     file: '002_da0ec92470a2b2ed.txt',
+    period: { from: '2023-12-13', to: '2025-12-31', raw: 'Đề án 06 giai đoạn 2022 - 2025' },
     note: 'Cited elsewhere as Kế hoạch số 296/KH-UBND ngày 13/12/2023 (kh-tinh-2024, task 37).',
   },
   {
@@ -40,6 +43,7 @@ export const SEED_DOCUMENTS: readonly SeedDocument[] = [
     issuer: 'UBND huyện Tuy Phước',
     date: '2024',
     file: '003_944e723982e2f6ae.txt',
+    period: { from: '2024-01-01', to: '2024-12-31', raw: 'năm 2024' },
     note: 'The seeds README lists it under Thanh Hóa; the text itself is signed by UBND huyện Tuy Phước (see defect kh-huyen-2024-issuer).',
   },
   {
@@ -50,5 +54,6 @@ export const SEED_DOCUMENTS: readonly SeedDocument[] = [
     issuer: 'Thủ tướng Chính phủ',
     date: '2024-02-11',
     file: '004_41813a0b6dbcf51b.txt',
+    period: { from: '2024-02-11', raw: 'năm 2024 và những năm tiếp theo' },
   },
 ];

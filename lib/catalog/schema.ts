@@ -16,6 +16,12 @@ export const SeedDocumentSchema = z.object({
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
   file: z.string().regex(/^[\w.-]+\.txt$/),
   note: z.string().optional(),
+  /**
+   * The period the plan covers, in the plan's words and as days: "năm 2024" is
+   * 2024-01-01…2024-12-31; "năm 2024 và những năm tiếp theo" has no end.
+   * A passed date is shown in red only while the plan's period is current.
+   */
+  period: z.object({ from: IsoDate, to: IsoDate.optional(), raw: z.string().min(1) }),
 });
 export type SeedDocument = z.infer<typeof SeedDocumentSchema>;
 
@@ -41,7 +47,7 @@ export const DeadlinePartSchema = z.discriminatedUnion('kind', [
 export type DeadlinePart = z.infer<typeof DeadlinePartSchema>;
 
 export const DEADLINE_KINDS = [
-  'date', 'month', 'quarter', 'year', 'range', 'recurring', 'conditional', 'done', 'combination', 'unknown',
+  'date', 'month', 'quarter', 'year', 'range', 'recurring', 'conditional', 'done', 'staged', 'combination', 'unknown',
 ] as const;
 export const DeadlineSchema = z.object({
   raw: z.string(),
@@ -49,6 +55,15 @@ export const DeadlineSchema = z.object({
   parts: z.array(DeadlinePartSchema),
   /** Last day of the latest dated part, when there is one. */
   due: IsoDate.optional(),
+  /**
+   * A target the deadline cell states instead of (or next to) a time
+   * ("cấp tỉnh và huyện 100%; cấp xã 90%"): kept apart, never read as a time.
+   */
+  target: z.string().optional(),
+  /** Stages of a staged target ("đạt từ 70% … từ quý II/2024"): each starts on a day and continues. */
+  stages: z.array(z.object({ from: IsoDate, text: z.string() })).optional(),
+  /** Cited documents whose dates were set aside ("Kế hoạch số 296/KH-UBND ngày 13/12/2023"). */
+  cited: z.array(z.string()).optional(),
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;
 
