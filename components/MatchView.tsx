@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { DEADLINE_STATUSES, type DeadlineStatus } from '@/lib/catalog/deadline';
-import { DOCUMENT_KEYS, type CatalogItem } from '@/lib/catalog/schema';
+import type { CatalogItem } from '@/lib/catalog/schema';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
 import { MATCH_BANDS, type MatchBand, type ProcedureQuery } from '@/lib/match';
 import { catalog, getMatcher, viewItem } from './catalog';
@@ -59,7 +59,8 @@ export function MatchView({ query, t, locale, today, myUnit }: Props) {
   if (sort === 'status') {
     shown.sort((a, b) => STATUS_ORDER.indexOf(a.view.status) - STATUS_ORDER.indexOf(b.view.status));
   }
-  const hasDistrictItems = shown.some((r) => r.view.doc === 'kh-huyen-2024' || /huyện/i.test(r.view.leadUnits.join(' ')));
+  const districtDocs = new Set(catalog.documents.filter((d) => d.level === 'district').map((d) => d.key));
+  const hasDistrictItems = shown.some((r) => districtDocs.has(r.view.doc) || /huyện/i.test(r.view.leadUnits.join(' ')));
 
   return (
     <section className="card" aria-labelledby="match-title" data-testid="match-view">
@@ -90,9 +91,9 @@ export function MatchView({ query, t, locale, today, myUnit }: Props) {
           {t.document}
           <select data-testid="filter-doc" value={doc} onChange={(e) => setDoc(e.target.value)}>
             <option value="all">{t.allDocuments}</option>
-            {DOCUMENT_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {catalog.documents.find((d) => d.key === k)?.shortTitle ?? k}
+            {catalog.documents.map((d) => (
+              <option key={d.key} value={d.key}>
+                {d.shortTitle}
               </option>
             ))}
           </select>

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
-/** Keys of the five seed documents, as in seeds/README.md. */
-export const DOCUMENT_KEYS = ['kh-tinh-2024', 'kh-tu-2025', 'kh-mo-hinh', 'kh-huyen-2024', 'ct-04-2024'] as const;
-export const DocumentKeySchema = z.enum(DOCUMENT_KEYS);
+/** A document's key (e.g. "kh-…-2024"), given by its recipe (seeds/<key>.recipe.json). */
+export const DocumentKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 export type DocumentKey = z.infer<typeof DocumentKeySchema>;
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -16,6 +15,8 @@ export const SeedDocumentSchema = z.object({
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
   file: z.string().regex(/^[\w.-]+\.txt$/),
   note: z.string().optional(),
+  /** The level of the issuing authority. */
+  level: z.enum(['central', 'province', 'district', 'commune']),
   /**
    * The period the plan covers, in the plan's words and as days: "năm 2024" is
    * 2024-01-01…2024-12-31; "năm 2024 và những năm tiếp theo" has no end.
@@ -121,7 +122,7 @@ export type Task = z.infer<typeof TaskSchema>;
 export const ModelSchema = z.object({
   ref: z.string(),
   kind: z.literal('model'),
-  doc: z.literal('kh-mo-hinh'),
+  doc: DocumentKeySchema,
   nationalNumber: z.number().int().positive(),
   rowNumber: z.number().int().positive(),
   name: z.string(),
