@@ -11,6 +11,8 @@ interface Props {
   match?: MatchedItem;
   t: (typeof STRINGS)['vi'];
   locale: Locale;
+  /** Items that restate this one (its own targets, the same sentence in other plans), shown with it. */
+  restatedBy?: ItemView[];
 }
 
 const PREVIEW = 180;
@@ -20,7 +22,7 @@ function sourceUrl(ref: string): string {
 }
 
 /** One task, target or model: source, units, deadline, status and why it is listed. */
-export function ItemCard({ view, match, t, locale }: Props) {
+export function ItemCard({ view, match, t, locale, restatedBy = [] }: Props) {
   const long = view.content.length > PREVIEW;
   const titleId = `title-${view.ref.replace(/[^a-zA-Z0-9]/g, '-')}`;
   return (
@@ -98,6 +100,21 @@ export function ItemCard({ view, match, t, locale }: Props) {
         )}
       </dl>
       {view.status === 'period-ended' && <p className="muted status-note">{t.statusPeriodEndedNote}</p>}
+      {restatedBy.length > 0 && (
+        <div className="restated" data-testid="item-restated">
+          <span className="muted">{t.restatedHere}:</span>
+          <ul>
+            {restatedBy.map((r) => (
+              <li key={r.ref} data-testid={`restated-${r.ref}`} data-status={r.status}>
+                <a href={sourceUrl(r.ref)} target="_blank" rel="noreferrer" title={r.content}>
+                  {r.docTitle} — {format(t.source_item, { number: r.number })}
+                </a>{' '}
+                <span className="muted">({statusText(r, locale)})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </li>
   );
 }

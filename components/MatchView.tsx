@@ -47,7 +47,11 @@ export function MatchView({ query, t, locale, today, myUnit }: Props) {
     // Read by `npm run bench` (panelFirstRenderMs): the first list is in the DOM.
     if (performance.getEntriesByName('da06-first-list').length === 0) performance.mark('da06-first-list');
   }, []);
-  const counts = Object.fromEntries(MATCH_BANDS.map((b) => [b, rows.filter((r) => r.match.band === b).length])) as Record<MatchBand, number>;
+  // An item restating another (a target stated in its task, the same sentence in
+  // another plan) is shown with that item and not counted on its own.
+  const counts = Object.fromEntries(
+    MATCH_BANDS.map((b) => [b, rows.filter((r) => r.match.band === b && !r.match.restates).length]),
+  ) as Record<MatchBand, number>;
 
   const shown = rows
     .filter((r) => band === 'all' || r.match.band === band)
@@ -59,6 +63,13 @@ export function MatchView({ query, t, locale, today, myUnit }: Props) {
   if (sort === 'status') {
     shown.sort((a, b) => STATUS_ORDER.indexOf(a.view.status) - STATUS_ORDER.indexOf(b.view.status));
   }
+  const shownRefs = new Set(shown.map((r) => r.view.ref));
+  const restatedBy = new Map<string, typeof shown>();
+  for (const r of shown) {
+    const to = r.match.restates;
+    if (to && shownRefs.has(to)) restatedBy.set(to, [...(restatedBy.get(to) ?? []), r]);
+  }
+  const topLevel = shown.filter((r) => !r.match.restates || !shownRefs.has(r.match.restates));
   const districtDocs = new Set(catalog.documents.filter((d) => d.level === 'district').map((d) => d.key));
   const hasDistrictItems = shown.some((r) => districtDocs.has(r.view.doc) || /huyện/i.test(r.view.leadUnits.join(' ')));
 
@@ -123,7 +134,7 @@ export function MatchView({ query, t, locale, today, myUnit }: Props) {
       {hasDistrictItems && <p className="note">{t.districtNote}</p>}
       {shown.length === 0 && <p className="empty">{t.noItems}</p>}
       {KINDS.map((kind) => {
-        const list = shown.filter((r) => r.view.kind === kind);
+        const list = topLevel.filter((r) => r.view.kind === kind);
         if (list.length === 0) return null;
         let others = 0;
         const visible = expanded[kind] ? list : list.filter((r) => r.match.band === 'specific' || others++ < FIRST_OTHERS);
@@ -134,7 +145,14 @@ export function MatchView({ query, t, locale, today, myUnit }: Props) {
             </h3>
             <ul className="items">
               {visible.map((r) => (
-                <ItemCard key={r.view.ref} view={r.view} match={r.match} t={t} locale={locale} />
+                <ItemCard
+                  key={r.view.ref}
+                  view={r.view}
+                  match={r.match}
+                  t={t}
+                  locale={locale}
+                  restatedBy={(restatedBy.get(r.view.ref) ?? []).map((x) => x.view)}
+                />
               ))}
             </ul>
             {visible.length < list.length && (
