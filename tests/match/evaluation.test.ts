@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { matcherFor } from '../../lib/match';
 import { realBuild } from '../unit/helpers';
 import labelled from './labelled.json';
+import { scoreCases } from './score';
 
 /**
  * Labelled evaluation of the specific band: recall over the items that must
@@ -38,30 +39,7 @@ describe('labelled evaluation of the specific band', () => {
   });
 
   it(`reaches recall ≥ ${RECALL_MIN} and precision ≥ ${PRECISION_MIN}`, () => {
-    const score = (subset: typeof cases) => {
-      let tp = 0;
-      let fn = 0;
-      let fp = 0;
-      let unlabelled = 0;
-      const misses: string[] = [];
-      for (const c of subset) {
-        const items = matcher.match(c.query).items.filter((i) => i.band === 'specific');
-        const specific = new Set(items.map((i) => i.ref));
-        const restating = new Map(items.filter((i) => i.restates).map((i) => [i.ref, i.restates!]));
-        for (const ref of c.specific) {
-          if (specific.has(ref)) tp++;
-          else { fn++; misses.push(`${c.id}: missing ${ref}`); }
-        }
-        for (const ref of c.notSpecific) {
-          if (specific.has(ref)) { fp++; misses.push(`${c.id}: trap ${ref} listed`); }
-        }
-        // An item shown with the one it restates is judged with it; the rest count apart.
-        const labelled = (r: string) => c.specific.includes(r) || c.notSpecific.includes(r);
-        unlabelled += [...specific].filter((r) => !labelled(r) && !(restating.has(r) && labelled(restating.get(r)!))).length;
-      }
-      // Lower bound: every unlabelled (unjudged) item in the band counted as wrong.
-      return { recall: tp / (tp + fn), precision: tp / (tp + fp), precisionLow: tp / (tp + fp + unlabelled), tp, fn, fp, unlabelled, misses };
-    };
+    const score = (subset: typeof cases) => scoreCases(matcher, subset);
     const line = (name: string, n: number, r: ReturnType<typeof score>) =>
       `${name}: ${n} procedures, recall ${r.recall.toFixed(3)} (${r.tp}/${r.tp + r.fn}), precision ${r.precision.toFixed(3)} (${r.tp}/${r.tp + r.fp}) over labelled items; unjudged items in the band: ${r.unlabelled}, so precision ≥ ${r.precisionLow.toFixed(3)} if every one of them were wrong`;
     const all = score(cases);
