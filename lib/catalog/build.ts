@@ -40,6 +40,8 @@ export interface BuildReport {
   /** Group sizes a body announces (recipe `table.announced`), for the self-check; count null when not found. */
   announced: { doc: DocumentKey; group: string; count: number | null }[];
   recipes: Recipe[];
+  /** Cell pieces that are no unit (truncated cells), each must be explained by a defect. */
+  unitFragments: { ref: string; text: string }[];
 }
 
 const DefectFileSchema = z.object({ defects: z.array(DefectSchema) });
@@ -143,5 +145,5 @@ export function buildCatalog(inputs: CatalogInputs): BuildReport {
     units: units.list(),
     defects,
   };
-  return { catalog: CatalogSchema.parse(catalog), problems, bodyGroups, unclosedHeadings, announced, recipes };
+  return { catalog: CatalogSchema.parse(catalog), problems, bodyGroups, unclosedHeadings, announced, recipes, unitFragments: [...units.fragments] };
 }

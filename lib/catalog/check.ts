@@ -54,6 +54,12 @@ export function selfCheck(report: BuildReport): CheckResult {
     }
   }
 
+  for (const f of report.unitFragments) {
+    if (!catalog.defects.some((d) => d.affects.includes(f.ref))) {
+      failures.push(`${f.ref}: unit cell piece "${f.text}" is no unit (truncated?) and no listed defect explains it`);
+    }
+  }
+
   const refs = new Map<string, number>();
   for (const item of [...catalog.tasks, ...catalog.models, ...catalog.targets]) {
     refs.set(item.ref, (refs.get(item.ref) ?? 0) + 1);

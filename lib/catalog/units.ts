@@ -43,8 +43,19 @@ export function unitKey(name: string): string {
     .trim();
 }
 
-/** Split a lead/partner cell into unit names as written. */
-export function splitUnitCell(raw: string): string[] {
+/** Words that are never a unit on their own: a cell cut off after them is truncated. */
+const BARE_WORDS = new Set(['cac', 'va', 'nhung', 'tat ca', 'cac co quan', 'cac don vi']);
+
+export function isBareFragment(name: string): boolean {
+  return BARE_WORDS.has(comparisonKey(name));
+}
+
+/**
+ * Split a lead/partner cell into unit names as written. `reviewedKeys` (unit keys of
+ * the reviewed names, longest first) keep a reviewed name that contains a comma or
+ * "và" in one piece ("BQL Khu kinh tế Nghi Sơn và các KCN").
+ */
+export function splitUnitCell(raw: string, reviewedKeys: readonly string[] = []): string[] {
   let text = stripMarkup(raw)
     // Parenthesized remarks: "(chính)", "(nếu có)", "(các nhiệm vụ sử dụng vốn …)".
     .replace(/\([^()]*\)/g, ' ')
@@ -61,7 +72,10 @@ export function splitUnitCell(raw: string): string[] {
     let m: RegExpExecArray | null;
     while ((m = sep.exec(rest))) {
       const after = rest.slice(m.index + m[0].length);
-      if (startsWithStarter(after)) {
+      const before = unitKey(rest.slice(start, m.index));
+      const fromStart = unitKey(rest.slice(start));
+      const spans = reviewedKeys.some((k) => k.length > before.length && (fromStart === k || fromStart.startsWith(`${k} `)));
+      if (!spans && startsWithStarter(after)) {
         pieces.push(rest.slice(start, m.index));
         start = m.index + m[0].length;
       }
@@ -134,14 +148,43 @@ export class UnitRegistry {
     return id;
   }
 
-  /** Resolve a whole cell; ids are unique and in reading order. */
-  resolveCell(raw: string): string[] {
+  /** Pieces of cells that are no unit (a truncated "các"), with the item they came from. */
+  readonly fragments: { ref: string; text: string }[] = [];
+
+  /**
+   * Resolve a whole cell; ids are unique and in reading order. A piece that is no
+   * unit on its own is reported in `fragments`, never minted. A piece that is not a
+   * reviewed name but ends with one after a reviewed starter ("Ngân hàng Công an
+   * huyện": banks and the district police, the comma lost) is split in two.
+   */
+  resolveCell(raw: string, ref = ''): string[] {
     const ids: string[] = [];
-    for (const name of splitUnitCell(raw)) {
-      const id = this.resolveName(name);
+    const push = (id: string) => {
       if (!ids.includes(id)) ids.push(id);
+    };
+    for (const name of splitUnitCell(raw, this.aliasKeys.filter((k) => / va |,/.test(k)))) {
+      if (isBareFragment(name)) {
+        this.fragments.push({ ref, text: name });
+        continue;
+      }
+      const glued = this.splitGlued(name);
+      if (glued) glued.forEach((n) => push(this.resolveName(n)));
+      else push(this.resolveName(name));
     }
     return ids;
+  }
+
+  private splitGlued(name: string): [string, string] | null {
+    const key = unitKey(name);
+    if (this.byAlias.has(key)) return null;
+    const words = collapseSpaces(name).split(' ');
+    for (let i = 1; i < words.length; i++) {
+      const head = words.slice(0, i).join(' ');
+      const tail = words.slice(i).join(' ');
+      const headIsUnit = this.byAlias.has(unitKey(head)) || UNIT_STARTERS.includes(unitKey(head));
+      if (headIsUnit && this.byAlias.has(unitKey(tail))) return [head, tail];
+    }
+    return null;
   }
 
   list(): Unit[] {

@@ -70,3 +70,25 @@ describe('targets', () => {
     expect(catalog.targets.find((x) => x.ref === 'kh-tinh-2024#4/1')).toMatchObject({ value: 15, unit: 'rank' });
   });
 });
+
+describe('units: split by the registry, not by commas; fragments never minted', () => {
+  it('keeps "BQL Khu kinh tế Nghi Sơn và các KCN" as one unit (kh-mo-hinh #M14)', async () => {
+    const { realBuild } = await import('./helpers');
+    const { catalog } = realBuild();
+    const m14 = catalog.models.find((m) => m.ref === 'kh-mo-hinh#M14')!;
+    expect(m14.leadUnitIds).toEqual(['bql-kkt-nghi-son']);
+    expect(catalog.units.some((u) => u.id === 'x-cac-kcn')).toBe(false);
+  });
+  it('splits "Ngân hàng Công an huyện" into banks and the district police (kh-huyen-2024 #16)', async () => {
+    const { realBuild } = await import('./helpers');
+    const t16 = realBuild().catalog.tasks.find((t) => t.ref === 'kh-huyen-2024#16')!;
+    expect(t16.partnerUnitIds).toContain('cong-an-huyen');
+  });
+  it('reports the truncated "… và các" (kh-tu-2025 #38) as a fragment with its defect, not as a unit', async () => {
+    const { realBuild } = await import('./helpers');
+    const report = realBuild();
+    expect(report.unitFragments).toEqual([{ ref: 'kh-tu-2025#38', text: 'các' }]);
+    expect(report.catalog.units.some((u) => u.id === 'x-cac')).toBe(false);
+    expect(report.catalog.defects.some((d) => d.affects.includes('kh-tu-2025#38'))).toBe(true);
+  });
+});
