@@ -69,6 +69,11 @@ export const DeadlineSchema = z.object({
 export type Deadline = z.infer<typeof DeadlineSchema>;
 
 export const UNIT_LEVELS = ['central', 'province', 'district', 'commune', 'all-levels', 'other'] as const;
+/** What kind of body a unit is; used to choose the officer's own plan units. */
+export const UNIT_KINDS = [
+  'ubnd', 'cong-an', 'mot-cua', 'so', 'phong', 'bo', 'bhxh', 'ngan-hang', 'van-phong', 'to-cong-tac',
+  'toa-an-vks', 'dang-doan-the', 'doanh-nghiep', 'nhom', 'khac',
+] as const;
 export const UnitSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
@@ -77,6 +82,11 @@ export const UnitSchema = z.object({
   variants: z.array(z.string()),
   /** True when the unit comes from the reviewed list (seeds/units.json), false when derived. */
   reviewed: z.boolean(),
+  kind: z.enum(UNIT_KINDS).optional(),
+  /** The unit that took over its work when it ended (district units on 30/6/2025, merged departments). */
+  successor: z.string().optional(),
+  /** Last day the unit existed. */
+  until: z.string().optional(),
 });
 export type Unit = z.infer<typeof UnitSchema>;
 

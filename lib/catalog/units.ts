@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { collapseSpaces, comparisonKey, stripMarkup } from '../text/normalize';
-import { UNIT_LEVELS, type Unit } from './schema';
+import { UNIT_KINDS, UNIT_LEVELS, type Unit } from './schema';
 
 /*
  * Responsible units ("Đơn vị chủ trì / phối hợp") as one normalized list.
@@ -14,8 +14,19 @@ export const ReviewedUnitSchema = z.object({
   name: z.string(),
   level: z.enum(UNIT_LEVELS),
   aliases: z.array(z.string()),
+  kind: z.enum(UNIT_KINDS),
+  successor: z.string().optional(),
+  until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  successorNote: z.string().optional(),
+  /** Where the entry comes from (the seed items that name it, or why it is listed). */
+  provenance: z.string().min(1),
 });
-export const ReviewedUnitsSchema = z.array(ReviewedUnitSchema);
+export const ReviewedUnitsSchema = z.array(ReviewedUnitSchema).superRefine((units, ctx) => {
+  const ids = new Set(units.map((u) => u.id));
+  for (const u of units) {
+    if (u.successor && !ids.has(u.successor)) ctx.addIssue({ code: 'custom', message: `unit ${u.id}: successor ${u.successor} is not in the list` });
+  }
+});
 export type ReviewedUnit = z.infer<typeof ReviewedUnitSchema>;
 
 /** First words of a unit name; a comma or "và" before one of these separates two units. */
@@ -113,7 +124,7 @@ export class UnitRegistry {
   private readonly aliasKeys: string[];
   private readonly units = new Map<string, Unit>();
 
-  constructor(reviewed: ReviewedUnit[]) {
+  constructor(private readonly reviewed: ReviewedUnit[]) {
     for (const unit of reviewed) {
       for (const alias of [unit.name, ...unit.aliases]) {
         const key = unitKey(alias);
@@ -140,7 +151,11 @@ export class UnitRegistry {
     let unit = this.units.get(id);
     if (!unit) {
       unit = reviewed
-        ? { id, name: reviewed.name, level: reviewed.level, variants: [], reviewed: true }
+        ? {
+            id, name: reviewed.name, level: reviewed.level, variants: [], reviewed: true, kind: reviewed.kind,
+            ...(reviewed.successor ? { successor: reviewed.successor } : {}),
+            ...(reviewed.until ? { until: reviewed.until } : {}),
+          }
         : { id, name, level: guessLevel(key), variants: [], reviewed: false };
       this.units.set(id, unit);
     }
@@ -187,7 +202,13 @@ export class UnitRegistry {
     return null;
   }
 
+  /** Every unit met in the seeds, plus reviewed entries named only as successors (the officer may be one). */
   list(): Unit[] {
+    const successors = new Set(this.reviewed.map((u) => u.successor).filter(Boolean));
+    for (const r of this.reviewed) {
+      if (this.units.has(r.id) || !successors.has(r.id)) continue;
+      this.units.set(r.id, { id: r.id, name: r.name, level: r.level, variants: [], reviewed: true, kind: r.kind });
+    }
     return [...this.units.values()].sort((a, b) => a.id.localeCompare(b.id));
   }
 }

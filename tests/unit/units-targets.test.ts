@@ -37,8 +37,8 @@ describe('unit cells', () => {
     expect(
       () =>
         new UnitRegistry([
-          { id: 'a', name: 'Sở A', level: 'province', aliases: ['X'] },
-          { id: 'b', name: 'Sở B', level: 'province', aliases: ['X'] },
+          { id: 'a', name: 'Sở A', level: 'province', aliases: ['X'], kind: 'so', provenance: 'test' },
+          { id: 'b', name: 'Sở B', level: 'province', aliases: ['X'], kind: 'so', provenance: 'test' },
         ]),
     ).toThrow(/both a and b/);
   });
