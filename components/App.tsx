@@ -7,6 +7,7 @@ import type { ProcedureQuery } from '@/lib/match';
 import { catalog, getMatcher } from './catalog';
 import { LOCALE_KEY, storedLocale } from './locale';
 import { useProfile } from './profile';
+import { myPlanUnits } from '@/lib/profile';
 import { CatalogSummaryView } from './CatalogSummaryView';
 import { CurrentPage } from './CurrentPage';
 import { MatchView } from './MatchView';
@@ -37,7 +38,7 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   const [locale, setLocale] = useState<Locale>(storedLocale);
   const [tab, setTab] = useState<TabState | null>(initialTab);
   const [search, setSearch] = useState('');
-  const myUnit = useProfile().unitId || null;
+  const myUnits = myPlanUnits(useProfile());
   // The catalog summary is secondary: it renders after the first list.
   const [showSummary, setShowSummary] = useState(false);
   useEffect(() => {
@@ -142,7 +143,7 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
                     <ChecklistView query={query} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
                   </Suspense>
                 </ErrorBoundary>
-                <MatchView query={query} t={t} locale={locale} today={today} myUnit={myUnit} />
+                <MatchView query={query} t={t} locale={locale} today={today} myUnits={myUnits} />
               </>
             ) : (
               <p className="hint" data-testid="search-hint">{t.noProcedureHint}</p>

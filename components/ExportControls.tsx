@@ -7,6 +7,7 @@ import { format, type Locale, type STRINGS } from '@/lib/i18n';
 import { classifyError } from '@/lib/journal/journal';
 import { buildReport } from '@/lib/report/aggregate';
 import { catalog } from './catalog';
+import { officeLabel } from '@/lib/profile';
 import { exportChecks, journalDb, useProfile } from './journal';
 
 type T = (typeof STRINGS)['vi'];
@@ -83,7 +84,7 @@ export function ExportControls({ t, locale, filter = {}, procedureKey }: Props) 
         download(`da06-${stamp()}.xlsx`, blob);
       }
       if (kind === 'json') {
-        const file = await buildExportFile(data, checks, { staff: profile.name, unit: profile.unitId }, f);
+        const file = await buildExportFile(data, checks, { staff: profile.name, unit: officeLabel(profile, (id) => catalog.units.find((u) => u.id === id)?.name) }, f);
         download(`da06-${stamp()}.json`, new Blob([JSON.stringify(file)], { type: 'application/json' }));
       }
       setMessage({ error: false, text: format(t.exported, { sessions: data.sessions.length, events: data.events.length }) });

@@ -11,7 +11,8 @@ interface Props {
   t: (typeof STRINGS)['vi'];
   locale: Locale;
   today: string;
-  myUnit: string | null;
+  /** The plan units the officer's office stands for (Options). */
+  myUnits: readonly string[];
 }
 
 const KINDS: CatalogItem['kind'][] = ['task', 'target', 'model'];
@@ -24,7 +25,8 @@ const FIRST_OTHERS = 5;
 const STATUS_ORDER: readonly DeadlineStatus[] = DEADLINE_STATUSES;
 
 /** The items of the plans that apply to the recognized procedure, with filters. */
-export function MatchView({ query, t, locale, today, myUnit }: Props) {
+export function MatchView({ query, t, locale, today, myUnits }: Props) {
+  const myUnit = myUnits.length > 0;
   const [band, setBand] = useState<MatchBand | 'all'>('all');
   const [doc, setDoc] = useState<string>('all');
   const [mine, setMine] = useState(false);
@@ -58,7 +60,8 @@ export function MatchView({ query, t, locale, today, myUnit }: Props) {
     .filter((r) => doc === 'all' || r.view.doc === doc)
     .filter((r) => {
       if (!mine || !myUnit) return true;
-      return r.view.leadUnitIds.includes(myUnit) || (role === 'any' && r.view.partnerUnitIds.includes(myUnit));
+      const mineIn = (ids: string[]) => ids.some((id) => myUnits.includes(id));
+      return mineIn(r.view.leadUnitIds) || (role === 'any' && mineIn(r.view.partnerUnitIds));
     });
   if (sort === 'status') {
     shown.sort((a, b) => STATUS_ORDER.indexOf(a.view.status) - STATUS_ORDER.indexOf(b.view.status));

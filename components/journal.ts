@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { JournalDb } from '@/lib/journal/db';
 import { Journal, type StaffContext } from '@/lib/journal/journal';
-import type { Profile } from '@/lib/profile';
+import { myPlanUnits, type Profile } from '@/lib/profile';
 import { checklistLibrary } from '@/lib/checklist';
 import type { ExportCheck } from '@/lib/export/format';
 import type { CustomCheck } from '@/lib/checklist/library';
@@ -28,7 +28,7 @@ export function requestPersistence(): Promise<boolean> {
 }
 
 export function staffContext(profile: Profile): StaffContext {
-  return { staff: profile.name, unit: profile.unitId, demo: profile.demo };
+  return { staff: profile.name, unit: myPlanUnits(profile)[0] ?? '', demo: profile.demo };
 }
 
 /** Definitions of every check an export may mention: the library and this browser's custom checks. */

@@ -139,7 +139,17 @@ test('custom checks added in Options appear on matching filings and go away when
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByTestId('profile-name').fill('Nguyễn Văn Cán Bộ');
   await options.getByTestId('profile-name').blur();
-  await options.getByTestId('my-unit').selectOption('ubnd-cap-xa');
+  // A commune officer: the real office in words, the plan units it stands for from the registry.
+  await options.getByTestId('profile-office').fill('UBND phường Hạc Thành');
+  await options.getByTestId('profile-office').blur();
+  await expect(options.getByTestId('plan-unit-level')).toHaveValue('commune');
+  await expect(options.getByTestId('plan-units').getByText('Bộ Công an')).toHaveCount(0);
+  await options.getByTestId('plan-unit-kind').selectOption('ubnd');
+  await options.getByTestId('plan-unit-ubnd-cap-xa').check();
+  await expect(options.getByTestId('plan-units-chosen')).toContainText('UBND cấp xã');
+  // A district unit says it ended and who took over.
+  await options.getByTestId('plan-unit-level').selectOption('district');
+  await expect(options.getByTestId('plan-units')).toContainText('Công an huyện (đã kết thúc 30/06/2025; nay là Công an cấp xã)');
   await options.getByTestId('custom-label').fill('Đối chiếu giấy chứng sinh điện tử');
   await options.getByTestId('custom-topic').selectOption('khai-sinh');
   await options.getByTestId('custom-add').click();
