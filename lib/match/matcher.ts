@@ -199,6 +199,11 @@ export function createMatcher(
         });
       }
     }
+    // A target stated in a listed task restates it, whatever the band: shown with its task.
+    for (const m of out.values()) {
+      const item = byRef.get(m.ref);
+      if (!m.restates && item?.kind === 'target' && item.taskRef && out.has(item.taskRef)) m.restates = item.taskRef;
+    }
     // An item restating one that is specific for this procedure goes with it there.
     for (const m of out.values()) {
       if (m.restates && out.get(m.restates)?.band === 'specific') m.band = 'specific';

@@ -153,6 +153,8 @@ test('custom checks added in Options appear on matching filings and go away when
   await options.getByTestId('custom-label').fill('Đối chiếu giấy chứng sinh điện tử');
   await options.getByTestId('custom-topic').selectOption('khai-sinh');
   await options.getByTestId('custom-add').click();
+  // The form clears its field once the first check is stored; wait for it before typing the next.
+  await expect(options.getByTestId('custom-list').locator('li')).toHaveCount(1);
   await options.getByTestId('custom-label').fill('Việc cho hồ sơ đất đai');
   await options.getByTestId('custom-topic').selectOption('dat-dai');
   await options.getByTestId('custom-add').click();
