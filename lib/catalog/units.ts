@@ -72,6 +72,8 @@ export function splitUnitCell(raw: string, reviewedKeys: readonly string[] = [])
     .replace(/\([^()]*\)/g, ' ')
     // "- Khối các cơ quan Đảng, đoàn thể: Văn phòng Tỉnh ủy" → keep the unit.
     .replace(/-?\s*Khối [^:]{1,60}:/gu, ';')
+    // "Các sở, ban, ngành đề xuất, rà soát …", "… thành phố bàn giao cho …": the sentence, not units.
+    .replace(/\s+(?:đề xuất|bàn giao cho)\b[^;]*/gu, '')
     .replace(/(^|[.;]\s*)[-–]\s+/g, '$1;');
   text = collapseSpaces(text);
   const pieces: string[] = [];
@@ -100,7 +102,7 @@ export function splitUnitCell(raw: string, reviewedKeys: readonly string[] = [])
       .replace(/^[\s,.;:–-]+|[\s,.;:–-]+$/g, '')
       .replace(/^(và|hoặc)\s+/u, '')
       // Trailing verbs that belong to the sentence, not the unit name.
-      .replace(/\s+(chủ trì|hướng dẫn|đôn đốc|thực hiện|chỉ đạo)\b.*$/u, '')
+      .replace(/\s+(chủ trì|hướng dẫn|đôn đốc|thực hiện|chỉ đạo|phối hợp)\b.*$/u, '')
       .trim();
     if (!name || name === '-') continue;
     // "UBND cấp huyện, cấp xã" → two units.
@@ -172,12 +174,25 @@ export class UnitRegistry {
    * reviewed name but ends with one after a reviewed starter ("Ngân hàng Công an
    * huyện": banks and the district police, the comma lost) is split in two.
    */
-  resolveCell(raw: string, ref = ''): string[] {
+  resolveCell(raw: string, ref = '', options: { central?: boolean } = {}): string[] {
     const ids: string[] = [];
     const push = (id: string) => {
       if (!ids.includes(id)) ids.push(id);
     };
-    for (const name of splitUnitCell(raw, this.aliasKeys.filter((k) => / va |,/.test(k)))) {
+    const clean = collapseSpaces(stripMarkup(raw));
+    // "Các Bộ: Lao động, Thương binh và Xã hội; Y tế; …" — a list of ministries named without "Bộ".
+    const ministries = /^Các Bộ\s*:\s*(.*)$/iu.exec(clean);
+    if (ministries || (options.central && this.ministryList(clean, ref, true).length > 1)) {
+      return this.ministryList(ministries ? ministries[1] : clean, ref, false);
+    }
+    // A central plan's cell of named provinces ("09 địa phương: An Giang, …", "UBND TP Hà Nội, TP Hồ Chí Minh, …").
+    if (options.central && /^(?:\d+\s+địa phương\s*:|UBND\s+(?:TP|tỉnh)\s)/u.test(clean) && clean.includes(',')) {
+      const id = this.resolveName('UBND tỉnh Thừa Thiên Huế');
+      const unit = this.units.get(id)!;
+      if (!unit.variants.includes(clean)) unit.variants.push(clean);
+      return [id];
+    }
+    for (const name of splitUnitCell(raw, this.aliasKeys)) {
       if (isBareFragment(name)) {
         this.fragments.push({ ref, text: name });
         continue;
@@ -185,6 +200,60 @@ export class UnitRegistry {
       const glued = this.splitGlued(name);
       if (glued) glued.forEach((n) => push(this.resolveName(n)));
       else push(this.resolveName(name));
+    }
+    return ids;
+  }
+
+  /**
+   * A list of ministries named without "Bộ": names are joined back across commas where
+   * the registry knows the joined name ("Lao động, Thương binh và Xã hội"). With `probe`,
+   * only counts what it would find (ids of names known as "Bộ …"), registering nothing.
+   */
+  private ministryList(list: string, ref: string, probe: boolean): string[] {
+    const tokens = list
+      // "… Du lịch và tinh Thừa Thiên Huế": a province closing the list.
+      .replace(/\s+và\s+(?:tỉnh|tinh)\s+/gu, ', UBND tỉnh ')
+      .split(/\s*[,;]\s*/u).map((t) => t.replace(/\.$/, '').trim()).filter(Boolean);
+    const known = (name: string) => this.byAlias.get(unitKey(name));
+    const ids: string[] = [];
+    for (let i = 0; i < tokens.length; ) {
+      let step = 0;
+      for (let n = Math.min(4, tokens.length - i); n >= 1 && !step; n--) {
+        const joined = tokens.slice(i, i + n).join(', ');
+        const asMinistry = known(`Bộ ${joined}`);
+        const asIs = asMinistry ? undefined : known(joined);
+        const unit = asMinistry ?? asIs;
+        if (unit) {
+          if (probe) {
+            if (asMinistry) ids.push(unit.id);
+          } else {
+            const id = this.resolveName(asMinistry ? `Bộ ${joined}` : joined);
+            if (!ids.includes(id)) ids.push(id);
+          }
+          step = n;
+        }
+      }
+      if (!step) {
+        // "… và các đơn vị có liên quan", "Ủy ban Dân tộc, Văn hóa, … và tinh Thừa Thiên Huế": split on "và".
+        if (!probe) {
+          for (const piece of tokens[i].split(/\s+và\s+/u)) {
+            const name = piece.trim();
+            if (!name) continue;
+            const unit = known(`Bộ ${name}`) ?? known(name);
+            if (unit) {
+              const id = this.resolveName(known(`Bộ ${name}`) ? `Bộ ${name}` : name);
+              if (!ids.includes(id)) ids.push(id);
+            } else if (/^(?:các|những)\b/iu.test(name) || name.length < 4) {
+              this.fragments.push({ ref, text: name });
+            } else {
+              const id = this.resolveName(name);
+              if (!ids.includes(id)) ids.push(id);
+            }
+          }
+        }
+        step = 1;
+      }
+      i += step;
     }
     return ids;
   }

@@ -92,3 +92,27 @@ describe('units: split by the registry, not by commas; fragments never minted', 
     expect(report.catalog.defects.some((d) => d.affects.includes('kh-tu-2025#38'))).toBe(true);
   });
 });
+
+describe('units: list cells and registry coverage', () => {
+  it('reads "Các Bộ: Lao động, Thương binh và Xã hội; …" as ministries, joined back across commas (ct-04-2024 #A6)', async () => {
+    const { realBuild } = await import('./helpers');
+    const { catalog } = realBuild();
+    const a6 = catalog.tasks.find((t) => t.ref === 'ct-04-2024#A6')!;
+    expect(a6.leadUnitIds).toEqual(expect.arrayContaining(['bo-ldtbxh', 'bo-cong-thuong', 'bo-vhttdl', 'uy-ban-dan-toc']));
+    expect(catalog.units.some((u) => /^(y-te|cong-thuong|x-)/.test(u.id) && u.name.length < 12)).toBe(false);
+  });
+  it('reads a central plan\'s list of named provinces as one unit, not as one unit per cell (ct-04-2024 #C7)', async () => {
+    const { realBuild } = await import('./helpers');
+    const c7 = realBuild().catalog.tasks.find((t) => t.ref === 'ct-04-2024#C7')!;
+    expect(c7.leadUnitIds).toEqual(['ubnd-tinh-khac']);
+  });
+  it('every unit named in the five plans is in the reviewed registry; district units name their successor', async () => {
+    const { realBuild } = await import('./helpers');
+    const { catalog } = realBuild();
+    expect(catalog.units.filter((u) => !u.reviewed).map((u) => u.variants.join(' / '))).toEqual([]);
+    for (const u of catalog.units.filter((x) => x.level === 'district')) {
+      expect(u.successor, u.id).toBeTruthy();
+      expect(u.until, u.id).toBe('2025-06-30');
+    }
+  });
+});
