@@ -39,6 +39,6 @@ const derived = units.filter((u) => !u.reviewed).length;
 console.error(
   `units: ${units.length - derived} reviewed, ${derived} derived (not in seeds/units.json)` +
     (report.unitFragments.length
-      ? `; cell pieces that are no unit, not minted: ${report.unitFragments.map((f) => `${f.ref} «${f.text}»`).join(', ')}`
+      ? `; cell pieces not minted as units: ${report.unitFragments.map((f) => `${f.ref} «${f.text}» (${f.why})`).join(', ')}`
       : ''),
 );

@@ -41,7 +41,7 @@ export interface BuildReport {
   announced: { doc: DocumentKey; group: string; count: number | null }[];
   recipes: Recipe[];
   /** Cell pieces that are no unit (truncated cells), each must be explained by a defect. */
-  unitFragments: { ref: string; text: string }[];
+  unitFragments: { ref: string; text: string; why: 'bare' | 'unknown' }[];
 }
 
 const DefectFileSchema = z.object({ defects: z.array(DefectSchema) });

@@ -56,7 +56,11 @@ export function selfCheck(report: BuildReport): CheckResult {
 
   for (const f of report.unitFragments) {
     if (!catalog.defects.some((d) => d.affects.includes(f.ref))) {
-      failures.push(`${f.ref}: unit cell piece "${f.text}" is no unit (truncated?) and no listed defect explains it`);
+      failures.push(
+        f.why === 'bare'
+          ? `${f.ref}: unit cell piece "${f.text}" is no unit (truncated?) and no listed defect explains it`
+          : `${f.ref}: unit "${f.text}" is not in seeds/units.json — add it there (or list a seed defect)`,
+      );
     }
   }
 

@@ -165,8 +165,27 @@ export class UnitRegistry {
     return id;
   }
 
-  /** Pieces of cells that are no unit (a truncated "các"), with the item they came from. */
-  readonly fragments: { ref: string; text: string }[] = [];
+  /**
+   * Pieces of cells that are no known unit, with the item they came from: a bare word
+   * left by a truncated cell ("các"), or a name the registry does not know. Reported by
+   * the build, never minted as a unit.
+   */
+  readonly fragments: { ref: string; text: string; why: 'bare' | 'unknown' }[] = [];
+
+  /** Whether a name is in the registry (exactly, or starting with a reviewed name). */
+  knows(name: string): boolean {
+    const key = unitKey(name);
+    return this.byAlias.has(key) || this.aliasKeys.some((a) => key.startsWith(`${a} `));
+  }
+
+  /** Resolve a name from a seed cell: its registry id, or null (reported in `fragments`). */
+  private resolveKnown(name: string, ref: string): string | null {
+    if (!this.knows(name)) {
+      this.fragments.push({ ref, text: name, why: 'unknown' });
+      return null;
+    }
+    return this.resolveName(name);
+  }
 
   /**
    * Resolve a whole cell; ids are unique and in reading order. A piece that is no
@@ -194,12 +213,14 @@ export class UnitRegistry {
     }
     for (const name of splitUnitCell(raw, this.aliasKeys)) {
       if (isBareFragment(name)) {
-        this.fragments.push({ ref, text: name });
+        this.fragments.push({ ref, text: name, why: 'bare' });
         continue;
       }
       const glued = this.splitGlued(name);
-      if (glued) glued.forEach((n) => push(this.resolveName(n)));
-      else push(this.resolveName(name));
+      for (const n of glued ?? [name]) {
+        const id = this.resolveKnown(n, ref);
+        if (id) push(id);
+      }
     }
     return ids;
   }
@@ -243,11 +264,8 @@ export class UnitRegistry {
             if (unit) {
               const id = this.resolveName(known(`Bộ ${name}`) ? `Bộ ${name}` : name);
               if (!ids.includes(id)) ids.push(id);
-            } else if (/^(?:các|những)\b/iu.test(name) || name.length < 4) {
-              this.fragments.push({ ref, text: name });
             } else {
-              const id = this.resolveName(name);
-              if (!ids.includes(id)) ids.push(id);
+              this.fragments.push({ ref, text: name, why: /^(?:các|những)\b/iu.test(name) || name.length < 4 ? 'bare' : 'unknown' });
             }
           }
         }

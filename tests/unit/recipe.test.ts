@@ -99,6 +99,15 @@ describe('a plan = one seed + one recipe', () => {
     expect(selfCheck(broken).failures.join('\n')).toMatch(/kh-xa-2027 group II: body declares 2, found 1/);
   });
 
+  it('a unit the registry does not know is reported, never minted', () => {
+    const inputs = withSynthetic();
+    const seed = SEED.replace('Công an xã\tUBND cấp xã\tTheo lộ trình', 'Hội Nông dân xã\tUBND cấp xã\tTheo lộ trình');
+    const report = buildCatalog({ ...inputs, seedTexts: { ...inputs.seedTexts, '900_synthetic.txt': seed } });
+    expect(report.unitFragments).toContainEqual({ ref: 'kh-xa-2027#3', text: 'Hội Nông dân xã', why: 'unknown' });
+    expect(report.catalog.units.some((u) => u.name === 'Hội Nông dân xã')).toBe(false);
+    expect(selfCheck(report).failures).toContain('kh-xa-2027#3: unit "Hội Nông dân xã" is not in seeds/units.json — add it there (or list a seed defect)');
+  });
+
   it('an invalid recipe is refused with the reason', () => {
     expect(() => buildCatalog(withSynthetic({ ...RECIPE, table: { ...RECIPE.table, syntax: 'csv' } }))).toThrow(/Recipe 6 is invalid/);
     expect(() => buildCatalog(withSynthetic({ ...RECIPE, document: { ...RECIPE.document, key: 'kh-tinh-2024' } }))).toThrow(/share the key kh-tinh-2024/);

@@ -87,7 +87,7 @@ describe('units: split by the registry, not by commas; fragments never minted', 
   it('reports the truncated "… và các" (kh-tu-2025 #38) as a fragment with its defect, not as a unit', async () => {
     const { realBuild } = await import('./helpers');
     const report = realBuild();
-    expect(report.unitFragments).toEqual([{ ref: 'kh-tu-2025#38', text: 'các' }]);
+    expect(report.unitFragments).toEqual([{ ref: 'kh-tu-2025#38', text: 'các', why: 'bare' }]);
     expect(report.catalog.units.some((u) => u.id === 'x-cac')).toBe(false);
     expect(report.catalog.defects.some((d) => d.affects.includes('kh-tu-2025#38'))).toBe(true);
   });
