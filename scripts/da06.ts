@@ -88,10 +88,11 @@ function matchCommand(args: string[]): void {
     ref: i.ref,
     kind: i.kind,
     band: i.band,
+    ...(i.restates ? { restates: i.restates } : {}),
     reason: i.reasons.map((r) => describeReason(r, locale, matcher.tagger)).join(' '),
   }));
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ procedure: result.procedure, items }, null, 2));
+    console.log(JSON.stringify({ procedure: result.procedure, items, leftOut: result.leftOut }, null, 2));
     return;
   }
   const p = result.procedure;
@@ -100,8 +101,14 @@ function matchCommand(args: string[]): void {
   console.log(`  topics: ${p.topics.map((t) => `${t.topicId} (${t.source})`).join(', ') || '—'}`);
   for (const band of MATCH_BANDS) {
     const inBand = items.filter((i) => i.band === band);
-    console.log(`\n${band}: ${inBand.length}`);
-    for (const i of inBand) console.log(`  ${i.ref.padEnd(22)} ${i.kind.padEnd(6)} ${i.reason}`);
+    console.log(`\n${band}: ${inBand.filter((i) => !i.restates).length} (+${inBand.filter((i) => i.restates).length} shown with the item they restate)`);
+    for (const i of inBand) {
+      console.log(i.restates ? `    ↳ ${i.ref.padEnd(20)} restates ${i.restates}` : `  ${i.ref.padEnd(22)} ${i.kind.padEnd(6)} ${i.reason}`);
+    }
+  }
+  if (result.leftOut.length) {
+    console.log(`\nleft out of every filing on review: ${result.leftOut.length}`);
+    for (const l of result.leftOut) console.log(`  ${l.ref.padEnd(22)} ${l.reason}`);
   }
 }
 
