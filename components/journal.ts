@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { JournalDb } from '@/lib/journal/db';
 import { Journal, type StaffContext } from '@/lib/journal/journal';
-import { myPlanUnits, type Profile } from '@/lib/profile';
+import { officeLabel, type Profile } from '@/lib/profile';
+import { catalog } from './catalog';
 import { checklistLibrary } from '@/lib/checklist';
 import type { ExportCheck } from '@/lib/export/format';
 import type { CustomCheck } from '@/lib/checklist/library';
@@ -28,7 +29,8 @@ export function requestPersistence(): Promise<boolean> {
 }
 
 export function staffContext(profile: Profile): StaffContext {
-  return { staff: profile.name, unit: myPlanUnits(profile)[0] ?? '', demo: profile.demo };
+  // Ticks carry the office's own name ("UBND phường Hạc Thành"), else its first plan unit's name.
+  return { staff: profile.name, unit: officeLabel(profile, (id) => catalog.units.find((u) => u.id === id)?.name), demo: profile.demo };
 }
 
 /** Definitions of every check an export may mention: the library and this browser's custom checks. */

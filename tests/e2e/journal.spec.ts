@@ -178,7 +178,7 @@ test('custom checks added in Options appear on matching filings and go away when
       q.onsuccess = () => r(q.result as { staff: string; unit: string }[]);
     });
   });
-  expect(staff[0]).toMatchObject({ staff: 'Nguyễn Văn Cán Bộ', unit: 'ubnd-cap-xa' });
+  expect(staff[0]).toMatchObject({ staff: 'Nguyễn Văn Cán Bộ', unit: 'UBND phường Hạc Thành' });
 
   await options.getByTestId('custom-list').locator('li', { hasText: 'giấy chứng sinh' }).getByRole('button', { name: 'Bỏ' }).click();
   await expect(custom).toHaveCount(0);
