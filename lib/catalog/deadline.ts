@@ -84,6 +84,17 @@ function startOf(folded: string): string | undefined {
   return m ? isoDate(Number(m[2]), Number(m[1]), 1) ?? undefined : undefined;
 }
 
+/**
+ * The day a "từ …" phrase starts ("từ quý II/2024" → 2024-04-01, "từ tháng 7/2025" →
+ * 2025-07-01, "từ năm 2025" → 2025-01-01); undefined when it is not a start.
+ */
+export function startingDay(raw: string): string | undefined {
+  const folded = foldSameLength(stripMarkup(collapseSpaces(raw))).trim();
+  if (!/^tu\s/.test(folded)) return undefined;
+  const year = /^tu\s+nam\s+(\d{4})/.exec(folded);
+  return year ? `${year[1]}-01-01` : startOf(folded);
+}
+
 /** Blank a span of the folded text (same length) so no later pattern reads it. */
 function blank(text: string, from: number, to: number): string {
   return text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);

@@ -174,5 +174,10 @@ describe('the real catalog: no red without a current-period due date', () => {
     // kh-tinh-2024 #32 (staged) and #37 (cited plan's date) are not dated at all.
     expect(itemStatus(catalog, catalog.tasks.find((t) => t.ref === 'kh-tinh-2024#32')!, on).status).toBe('staged');
     expect(catalog.tasks.find((t) => t.ref === 'kh-tinh-2024#37')!.deadline.due).toBeUndefined();
+    // Its two stage targets hold from the start of Q2 and Q3 2024; neither is due then.
+    const stage = (ref: string) => catalog.targets.find((t) => t.ref === ref)!.period;
+    expect(stage('kh-tinh-2024#32/2')).toEqual({ raw: 'từ quý II/2024', from: '2024-04-01' });
+    expect(stage('kh-tinh-2024#32/3').from).toBe('2024-07-01');
+    expect(stage('kh-tinh-2024#32/3').due).toBeUndefined();
   });
 });

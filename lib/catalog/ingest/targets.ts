@@ -1,5 +1,5 @@
 import { foldDiacritics, stripMarkup } from '../../text/normalize';
-import { parseDeadline } from '../deadline';
+import { parseDeadline, startingDay } from '../deadline';
 import type { DocumentKey, Model, SeedDocument, Target, Task } from '../schema';
 import { extractQuantities, type Quantity } from '../targets';
 
@@ -31,7 +31,11 @@ function toTargets(
 ): Target[] {
   return quantities.map((q, i) => {
     const ref = quantities.length === 1 ? baseRef : `${baseRef}${String.fromCharCode(97 + i)}`;
-    const ownPeriod = q.period?.due ? { ...period, raw: q.period.raw || period.raw, due: q.period.due } : period;
+    // "đạt 70% … từ quý II/2024": the target holds from that day on; it is not due then.
+    const from = q.period?.raw ? startingDay(q.period.raw) : undefined;
+    const ownPeriod = from
+      ? { raw: q.period!.raw, from }
+      : q.period?.due ? { ...period, raw: q.period.raw || period.raw, due: q.period.due } : period;
     return {
       ref,
       kind: 'target',
