@@ -157,7 +157,8 @@ function main(argv: string[]): void {
     if (!ref) usage();
     const item = items.find((i) => i.ref === ref);
     if (!item) {
-      console.error(`No item with ref ${ref}. Refs look like kh-tinh-2024#16, ct-04-2024#B25, kh-mo-hinh#M36, kh-huyen-2024#T3.`);
+      const examples = catalog.documents.map((d) => items.find((i) => i.doc === d.key)?.ref).filter(Boolean);
+      console.error(`No item with ref ${ref}. Refs look like ${examples.join(', ')}.`);
       process.exit(1);
     }
     if (json) {
