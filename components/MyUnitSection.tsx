@@ -1,10 +1,10 @@
-import { browser } from 'wxt/browser';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Unit } from '@/lib/catalog/schema';
 import { format, type STRINGS, type StringKey } from '@/lib/i18n';
 import { formatDay } from '@/lib/match/present';
-import { myPlanUnits, parseProfile, PROFILE_KEY, type Profile } from '@/lib/profile';
-import { catalog } from './catalog';
+import { catalog } from '@/lib/match/shipped';
+import { myPlanUnits, profileSetting, type Profile } from '@/lib/settings';
+import { useProfile } from './settings';
 
 type Level = Unit['level'];
 const LEVELS: Level[] = ['commune', 'province', 'district', 'all-levels', 'central'];
@@ -15,7 +15,14 @@ const LEVELS: Level[] = ['commune', 'province', 'district', 'all-levels', 'centr
  * level and kind, and drive the panel's "my unit" filter.
  */
 export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
-  const [profile, setProfile] = useState<Profile>(() => parseProfile({}));
+  const { value: stored, ready } = useProfile();
+  // The form edits a copy (the name is saved on blur) that follows the stored profile when another page changes it.
+  const [profile, setProfile] = useState<Profile>(stored);
+  const [seen, setSeen] = useState(stored);
+  if (seen !== stored) {
+    setSeen(stored);
+    setProfile(stored);
+  }
   const [saved, setSaved] = useState(false);
   const [level, setLevel] = useState<Level>('commune');
   const [kind, setKind] = useState<string>('all');
@@ -29,13 +36,9 @@ export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
     .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   const chosen = myPlanUnits(profile);
 
-  useEffect(() => {
-    void browser.storage.local.get(PROFILE_KEY).then((stored) => setProfile(parseProfile(stored[PROFILE_KEY])));
-  }, []);
-
   const save = async (next: Profile) => {
     setProfile(next);
-    await browser.storage.local.set({ [PROFILE_KEY]: next });
+    await profileSetting.set(next);
     setSaved(true);
   };
   const toggle = (id: string, on: boolean) => {
@@ -48,7 +51,8 @@ export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
     <section className="card" aria-labelledby="my-unit-title">
       <h2 id="my-unit-title">{t.profileTitle}</h2>
       <p className="muted" id="my-unit-help">{t.profileHelp}</p>
-      <div className="host-form">
+      {/* Disabled until the stored profile is read: an early edit would save defaults over it. */}
+      <fieldset className="host-form" disabled={!ready} data-ready={ready}>
         <label>
           {t.profileName}
           <input data-testid="profile-name" value={profile.name} maxLength={100} onChange={(e) => setProfile({ ...profile, name: e.target.value })} onBlur={() => void save(profile)} />
@@ -119,7 +123,7 @@ export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
           <input type="checkbox" data-testid="profile-demo" checked={profile.demo} onChange={(e) => void save({ ...profile, demo: e.target.checked })} />
           {t.demoMode}
         </label>
-      </div>
+      </fieldset>
       {saved && <p role="status" className="ok">{t.saved}</p>}
     </section>
   );
