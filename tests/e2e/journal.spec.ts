@@ -223,10 +223,13 @@ test('a dossier filing keeps its officer: the session, the CSV row and the repor
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByTestId('profile-name').fill('Lê Thị Một Cửa');
   await options.getByTestId('profile-name').blur();
-  await options.getByTestId('my-unit').selectOption('ubnd-cap-xa');
+  // Its office in words, and the plan unit it stands for chosen from the registry.
+  await options.getByTestId('profile-office').fill('UBND xã Quảng Phú');
+  await options.getByTestId('profile-office').blur();
+  await options.getByTestId('plan-unit-ubnd-cap-xa').check();
   await options.getByTestId('profile-demo').check();
   await expect(options.getByRole('status')).toHaveText('Đã lưu');
-  const unitName = (await options.getByTestId('my-unit').locator('option[value="ubnd-cap-xa"]').textContent())!.trim();
+  const unitName = 'UBND xã Quảng Phú';
 
   await servePages(ext.context, new Map([[dossier.url, fixtureSource(dossier)]]));
   const page = await ext.context.newPage();
@@ -250,7 +253,7 @@ test('a dossier filing keeps its officer: the session, the CSV row and the repor
     });
   });
   expect(sessions).toHaveLength(1);
-  expect(sessions[0]).toMatchObject({ staff: 'Lê Thị Một Cửa', unit: 'ubnd-cap-xa', demo: true });
+  expect(sessions[0]).toMatchObject({ staff: 'Lê Thị Một Cửa', unit: unitName, demo: true });
 
   // The per-filing CSV: "Cán bộ" and "Đơn vị" of the dossier's row.
   await panel.getByText('Xuất dữ liệu cho lãnh đạo').click();
@@ -260,7 +263,7 @@ test('a dossier filing keeps its officer: the session, the CSV row and the repor
   const row = rows.find((r) => r.includes(dossier.dossierCode!));
   expect(row, 'the dossier has a row').toBeDefined();
   expect(row![header.indexOf('Cán bộ')]).toBe('Lê Thị Một Cửa');
-  expect(row![header.indexOf('Đơn vị')]).toBe('ubnd-cap-xa');
+  expect(row![header.indexOf('Đơn vị')]).toBe(unitName);
   expect(row![header.indexOf('Demo')]).toBe('1');
 
   // The report page counts the filing under the officer's unit, not "—".
