@@ -153,7 +153,7 @@ test('filters, keyboard use, source link, and no serious accessibility violation
 });
 
 test('status says only what the plans support; a target restating its task is shown with it; every filing is short', async ({ ext }) => {
-  const { panel } = await openWithPanel(ext, 'national/procedure-detail.html');
+  const { panel } = await openWithPanel(ext, 'lib/adapters/national-old/fixtures/procedure-detail.html');
   await expect(panel.getByTestId('match-view')).toBeVisible({ timeout: 15_000 });
   // kh-tinh-2024 is the plan for 2024: a staged target, not "overdue".
   const t32 = panel.getByTestId('item-kh-tinh-2024#32');
