@@ -79,7 +79,6 @@ test('leaving a procedure by in-page navigation clears the toolbar badge and rem
   const options = await ext.context.newPage();
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await expect.poll(() => toolbarBadge(options, tabId), { timeout: RECOGNIZED }).toBe(count);
-
   // The portal swaps in its list of procedures and pushes the list's address.
   await swapContent(page, fixtureSource(list), list.url);
   await expect(badge).toHaveCount(0, { timeout: RECOGNIZED });
