@@ -8,5 +8,6 @@ declare namespace chrome {
   }
   namespace action {
     function getBadgeText(d: { tabId?: number }): Promise<string>;
+    function getTitle(d: { tabId?: number }): Promise<string>;
   }
 }

@@ -89,3 +89,26 @@ test('leaving a procedure by in-page navigation clears the toolbar badge and rem
   await expect(badge.locator('.count')).toHaveText(count, { timeout: RECOGNIZED });
   await expect.poll(() => toolbarBadge(options, tabId), { timeout: RECOGNIZED }).toBe(count);
 });
+
+test('a procedure with no specific item gets a badge in words, not a bare 0, and no toolbar number', async ({ ext }) => {
+  // The detail page, made to show a mining licence: the plans have no task specific to it.
+  const html = fixtureSource(detail)
+    .replaceAll('Đăng ký khai sinh', 'Cấp giấy phép khai thác khoáng sản')
+    .replace('1.001193', '1.000778')
+    .replace('<div class="value">Hộ tịch</div>', '<div class="value">Khoáng sản</div>');
+  const url = detail.url.replace('373812', '900001');
+  await servePages(ext.context, new Map([[url, html]]));
+  const page = await ext.context.newPage();
+  await page.goto(url);
+  const button = page.locator('da06-badge').locator('button');
+  await expect(button).toHaveText('Đề án 06: không có mục riêng', { timeout: RECOGNIZED });
+  await expect(button.locator('.count')).toHaveCount(0);
+  await expect(button).toHaveAttribute('aria-label', /không có mục riêng cho thủ tục này/);
+  const tabId = await tabIdOf(ext.worker, url);
+  const panel = await ext.context.newPage();
+  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${tabId}`);
+  await expect(panel.getByTestId('recognized-name')).toHaveText('Cấp giấy phép khai thác khoáng sản');
+  await expect(panel.getByTestId('band-count-specific')).toHaveText('0', { timeout: PANEL_LIST });
+  expect(await toolbarBadge(panel, tabId)).toBe('');
+  expect(await panel.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toContain('không có mục riêng');
+});
