@@ -5,9 +5,9 @@ import { STRINGS, type Locale } from '@/lib/i18n';
 import type { TabState } from '@/lib/messages';
 import { readTabState, watchTabStates } from '@/services/tab-state';
 import type { ProcedureQuery } from '@/lib/match';
-import { catalog, getMatcher } from './catalog';
-import { LOCALE_KEY, storedLocale } from './locale';
-import { useProfile } from './profile';
+import { catalog, getMatcher } from '@/lib/match/shipped';
+import { localeSetting, profileSetting } from '@/lib/settings';
+import { useLocale, useProfile } from './settings';
 import { CatalogSummaryView } from './CatalogSummaryView';
 import { CurrentPage } from './CurrentPage';
 import { MatchView } from './MatchView';
@@ -38,8 +38,10 @@ async function readFollowed(): Promise<TabState | null> {
 // Read from storage.session as the page loads, before React renders (the
 // background need not be running), so the first list shows sooner.
 export const firstTabState: Promise<TabState | null> = readFollowed().catch(() => null);
-// Meanwhile, get the matcher ready.
+// Meanwhile, get the matcher ready and read the settings, so the first
+// render is already in the chosen language with the officer's unit.
 getMatcher();
+export const settingsRead: Promise<unknown> = Promise.all([localeSetting.get(), profileSetting.get()]).catch(() => null);
 
 /**
  * The state of the followed tab: read once, then watched in storage (the one
@@ -79,10 +81,11 @@ function useTabState(initial: TabState | null): TabState | null {
 }
 
 export function App({ initialTab = null }: { initialTab?: TabState | null }) {
-  const [locale, setLocale] = useState<Locale>(storedLocale);
+  const locale = useLocale().value;
+  const setLocale = (next: Locale) => void localeSetting.set(next);
   const tab = useTabState(initialTab);
   const [search, setSearch] = useState('');
-  const myUnit = useProfile().unitId || null;
+  const myUnit = useProfile().value.unitId || null;
   // The catalog summary is secondary: it renders after the first list.
   const [showSummary, setShowSummary] = useState(false);
   useEffect(() => {
@@ -103,7 +106,6 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
 
   useEffect(() => {
     document.documentElement.lang = locale;
-    localStorage.setItem(LOCALE_KEY, locale);
   }, [locale]);
 
   return (

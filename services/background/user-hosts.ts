@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { matchPatternFor, parseUserHosts, USER_HOSTS_KEY } from '@/lib/hosts/user-hosts';
+import { matchPatternFor } from '@/lib/hosts/user-hosts';
+import { userHostsSetting } from '@/lib/settings/user-hosts';
 
 /*
  * Hosts added in Options: the sensor runs there too, only where the user
@@ -25,9 +26,8 @@ export function createUserHosts(): UserHosts {
   let firefoxRegistration: { unregister(): Promise<void> } | null = null;
 
   const granted = async (): Promise<string[]> => {
-    const stored = await browser.storage.local.get(USER_HOSTS_KEY);
     const patterns: string[] = [];
-    for (const h of parseUserHosts(stored[USER_HOSTS_KEY])) {
+    for (const h of await userHostsSetting.get()) {
       const pattern = matchPatternFor(h.host);
       if (await browser.permissions.contains({ origins: [pattern] })) patterns.push(pattern);
     }
@@ -58,9 +58,7 @@ export function createUserHosts(): UserHosts {
 
   const start = () => {
     resync();
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area === 'local' && USER_HOSTS_KEY in changes) resync();
-    });
+    userHostsSetting.watch(resync);
     browser.permissions.onAdded?.addListener(resync);
     browser.permissions.onRemoved?.addListener(resync);
   };

@@ -12,3 +12,7 @@ export const RECOGNIZED = 10_000;
 export const PANEL_LIST = 15_000;
 /** A worker closed through CDP reports its end. */
 export const WORKER_STOP = 10_000;
+/** The panel's checklist (its own chunk, the journal opened, the profile read). */
+export const CHECKLIST = 15_000;
+/** Budget of a whole-flow test that drives several pages or a second browser. */
+export const LONG_FLOW = 120_000;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { USER_HOSTS_KEY } from '../../../lib/hosts/user-hosts';
+import { userHostsSetting } from '../../../lib/settings/user-hosts';
 import { createUserHosts, USER_SCRIPT_ID } from '../../../services/background/user-hosts';
 
 describe('user hosts', () => {
@@ -18,23 +18,21 @@ describe('user hosts', () => {
   });
 
   it('runs the sensor on exactly the hosts the user granted, and unregisters when none is left', async () => {
-    await fakeBrowser.storage.local.set({
-      [USER_HOSTS_KEY]: [
-        { host: 'motcua.example.gov.vn', adapterId: 'generic' },
-        { host: 'other.example.gov.vn', adapterId: 'generic' },
-      ],
-    });
+    await userHostsSetting.set([
+      { host: 'motcua.example.gov.vn', adapterId: 'generic' },
+      { host: 'other.example.gov.vn', adapterId: 'generic' },
+    ]);
     const hosts = createUserHosts();
     await hosts.sync();
     expect(registered).toEqual([expect.objectContaining({ id: USER_SCRIPT_ID, matches: ['*://motcua.example.gov.vn/*'] })]);
-    await fakeBrowser.storage.local.set({ [USER_HOSTS_KEY]: [] });
+    await userHostsSetting.set([]);
     await hosts.sync();
     expect(registered).toEqual([]);
   });
 
   it('follows changes of the stored hosts', async () => {
     createUserHosts().start();
-    await fakeBrowser.storage.local.set({ [USER_HOSTS_KEY]: [{ host: 'motcua.example.gov.vn', adapterId: 'national' }] });
+    await userHostsSetting.set([{ host: 'motcua.example.gov.vn', adapterId: 'national' }]);
     await vi.waitFor(() => expect(registered.map((r) => r.matches)).toEqual([['*://motcua.example.gov.vn/*']]));
   });
 });
