@@ -29,7 +29,9 @@ export interface MatchSummary {
 }
 
 export function bandMatcherFromData(catalog: Catalog, data: MatchData, itemTopics?: ItemTopics): Matcher {
-  return createMatcher(catalog, compileLexicon(data.lexicon), createReferenceLookup(data.references), itemTopics);
+  return createMatcher(catalog, compileLexicon(data.lexicon), createReferenceLookup(data.references), itemTopics, {
+    everyFilingOut: data.lexicon.everyFilingOut,
+  });
 }
 
 /** The procedure a page is about, or null (lists, unknown pages, pages without code or name). */
@@ -42,7 +44,8 @@ export function procedureOf(page: RecognizedPage): RecognizedPage['procedure'] {
 export function summarizePage(matcher: Matcher, page: RecognizedPage): MatchSummary | null {
   const procedure = procedureOf(page);
   if (!procedure) return null;
-  const items = matcher.match(procedure, { related: false }).items;
+  // Counted as the panel counts: an item restating another is shown under it, not apart.
+  const items = matcher.match(procedure, { related: false }).items.filter((i) => !i.restates);
   return {
     specific: items.filter((i) => i.band === 'specific').length,
     everyFiling: items.filter((i) => i.band === 'every-filing').length,

@@ -24,7 +24,10 @@ export function loadMatchData(): MatchData {
  * the panel and the background skip zod on start-up.
  */
 export function matcherFromData(catalog: Catalog, data: MatchData, itemTopics?: ItemTopics): Matcher {
-  return createMatcher(catalog, compileLexicon(data.lexicon), createReferenceLookup(data.references), itemTopics, createCatalogSearch);
+  return createMatcher(catalog, compileLexicon(data.lexicon), createReferenceLookup(data.references), itemTopics, {
+    everyFilingOut: data.lexicon.everyFilingOut,
+    search: createCatalogSearch,
+  });
 }
 
 export function tagCatalog(catalog: Catalog): ItemTopics {
@@ -38,5 +41,8 @@ export function tagCatalog(catalog: Catalog): ItemTopics {
  */
 export function matcherFor(catalog: Catalog, itemTopics?: ItemTopics): Matcher {
   const { lexicon, references } = loadMatchData();
-  return createMatcher(catalog, compileLexicon(lexicon), createReferenceLookup(references), itemTopics, createCatalogSearch);
+  return createMatcher(catalog, compileLexicon(lexicon), createReferenceLookup(references), itemTopics, {
+    everyFilingOut: lexicon.everyFilingOut,
+    search: createCatalogSearch,
+  });
 }
