@@ -16,4 +16,8 @@ declare namespace chrome {
     const local: { get(keys: null): Promise<Record<string, unknown>> };
     const session: { get(keys: null): Promise<Record<string, unknown>> };
   }
+  namespace action {
+    function getBadgeText(d: { tabId?: number }): Promise<string>;
+    function getTitle(d: { tabId?: number }): Promise<string>;
+  }
 }
