@@ -41,6 +41,8 @@ export interface ReferenceLookup {
   byCode(code: string): ReferenceProcedure | undefined;
   /** Exact name or alias first, then the longest name/alias the given name contains. */
   byName(name: string): ReferenceProcedure | undefined;
+  /** Exact name or alias only (a leading "Thủ tục" aside): used once the national directory has had its say. */
+  byExactName(name: string): ReferenceProcedure | undefined;
   readonly all: readonly ReferenceProcedure[];
 }
 
@@ -54,9 +56,13 @@ export function createReferenceLookup(list: ReferenceList): ReferenceLookup {
   names.sort((a, b) => b.key.length - a.key.length);
   const exact = new Map<string, ReferenceProcedure>();
   for (const n of names) if (!exact.has(n.key)) exact.set(n.key, n.proc);
+  const dropThuTuc = (key: string) => key.replace(/^thu tuc (?=\S)/, '');
+  const exactNoPrefix = new Map<string, ReferenceProcedure>();
+  for (const n of names) if (!exactNoPrefix.has(dropThuTuc(n.key))) exactNoPrefix.set(dropThuTuc(n.key), n.proc);
   return {
     all: list.procedures,
     byCode: (code) => codes.get(code.trim()),
+    byExactName: (name) => exactNoPrefix.get(dropThuTuc(comparisonKey(name))),
     byName(name) {
       const key = comparisonKey(name);
       if (!key) return undefined;
