@@ -4,7 +4,9 @@ import { localIsoDate, summarizeCatalog } from '@/lib/catalog/summary';
 import { STRINGS, type Locale } from '@/lib/i18n';
 import { TabStateSchema, type TabState } from '@/lib/messages';
 import type { ProcedureQuery } from '@/lib/match';
+import { needsDirectory } from '@/lib/directory/load';
 import { catalog, getMatcher } from './catalog';
+import { useDirectory } from './directory';
 import { LOCALE_KEY, storedLocale } from './locale';
 import { useProfile } from './profile';
 import { CatalogSummaryView } from './CatalogSummaryView';
@@ -49,12 +51,17 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   const summary = useMemo(() => (showSummary ? summarizeCatalog(catalog, today) : null), [today, showSummary]);
   const procedure = tab?.page.pageKind === 'procedure-list' ? undefined : tab?.page.procedure;
   // A stable query object, so matching reruns only when the procedure changes.
-  const queryKey = procedure ? JSON.stringify([procedure.code, procedure.name, procedure.field, procedure.level, procedure.agency]) : '';
+  const queryKey = procedure ? JSON.stringify([procedure.code, procedure.name, procedure.field, procedure.level, procedure.agency, procedure.portalId]) : '';
   const query = useMemo<ProcedureQuery | null>(() => {
     if (!queryKey) return null;
-    const [code, name, field, level, agency] = JSON.parse(queryKey) as (string | undefined)[];
-    return code || name ? { code: code ?? undefined, name: name ?? undefined, field: field ?? undefined, level: level ?? undefined, agency: agency ?? undefined } : null;
+    const [code, name, field, level, agency, portalId] = JSON.parse(queryKey) as (string | undefined)[];
+    return code || name || portalId
+      ? { code: code ?? undefined, name: name ?? undefined, field: field ?? undefined, level: level ?? undefined, agency: agency ?? undefined, portalId: portalId ?? undefined }
+      : null;
   }, [queryKey]);
+  // The national directory (lazy): matching waits for it when the page lacks a name or a field.
+  const { directory, settled: directorySettled } = useDirectory(query !== null);
+  const resolved = useMemo(() => (query ? getMatcher().resolve(query, directory) : null), [query, directory]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -134,15 +141,22 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
           <SearchResults query={search.trim()} t={t} locale={locale} today={today} />
         ) : (
           <>
-            <CurrentPage tab={tab} t={t} />
+            <CurrentPage tab={tab} t={t} resolved={resolved} />
             {query ? (
               <>
-                <ErrorBoundary title={t.checklistFailed}>
-                  <Suspense fallback={<p className="muted" data-testid="checklist-loading">{t.loading}</p>}>
-                    <ChecklistView query={query} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
-                  </Suspense>
-                </ErrorBoundary>
-                <MatchView query={query} t={t} locale={locale} today={today} myUnit={myUnit} />
+                {/* The checklist's journal key comes from the resolved code: always wait for the directory. */}
+                {directorySettled ? (
+                  <ErrorBoundary title={t.checklistFailed}>
+                    <Suspense fallback={<p className="muted" data-testid="checklist-loading">{t.loading}</p>}>
+                      <ChecklistView query={query} directory={directory} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
+                    </Suspense>
+                  </ErrorBoundary>
+                ) : (
+                  <p className="muted" data-testid="directory-loading">{t.directoryLoading}</p>
+                )}
+                {directorySettled || !needsDirectory(query) ? (
+                  <MatchView query={query} directory={directory} t={t} locale={locale} today={today} myUnit={myUnit} />
+                ) : null}
               </>
             ) : (
               <p className="hint" data-testid="search-hint">{t.noProcedureHint}</p>

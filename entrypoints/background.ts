@@ -10,6 +10,7 @@ import matchData from '@/lib/catalog/generated/match-data.json';
 import type { Catalog } from '@/lib/catalog/schema';
 import { format, STRINGS } from '@/lib/i18n';
 import { matcherFromData, type MatchData, type Matcher } from '@/lib/match';
+import { assetDirectoryLoader } from '@/lib/directory/load';
 
 // Keeps the latest recognition per tab, runs the generic reader on snapshots
 // (offscreen document in Chrome, the background page itself in Firefox),
@@ -44,11 +45,17 @@ export default defineBackground(() => {
 
   // The same matcher as the panel, so the badge count equals the panel's.
   let matcher: Matcher | undefined;
-  const specificCount = (page: RecognizedPage): number | undefined => {
+  // The national directory is fetched on the first procedure (a portal id alone needs it).
+  const loadDirectory = assetDirectoryLoader((path) => browser.runtime.getURL(path as never));
+  const specificCount = async (page: RecognizedPage): Promise<number | undefined> => {
     const p = page.pageKind === 'procedure-list' ? undefined : page.procedure;
-    if (!p || (!p.code && !p.name)) return undefined;
+    if (!p || (!p.code && !p.name && !p.portalId)) return undefined;
+    const directory = await loadDirectory().catch((error: unknown) => {
+      console.warn('[da06] national directory not loaded', error);
+      return undefined;
+    });
     matcher ??= matcherFromData(catalogData as unknown as Catalog, matchData as MatchData, itemTopics);
-    return matcher.match(p).items.filter((i) => i.band === 'specific').length;
+    return matcher.match(p, { directory }).items.filter((i) => i.band === 'specific').length;
   };
 
   const store = (tabId: number, page: RecognizedPage) => {
@@ -56,14 +63,16 @@ export default defineBackground(() => {
     browser.runtime.sendMessage({ type: 'tab-state-changed', tabId }).catch(() => {
       // No panel open: nothing to tell.
     });
-    const count = specificCount(page);
-    if (count === undefined) return;
-    // A recognized procedure page gets its own panel, pinned to this tab.
-    chromeApi?.sidePanel?.setOptions({ tabId, path: `sidepanel.html?tab=${tabId}`, enabled: true }).catch(() => undefined);
-    browser.action?.setBadgeText({ tabId, text: String(count) }).catch(() => undefined);
-    browser.action?.setBadgeBackgroundColor({ tabId, color: '#a3141c' }).catch(() => undefined);
-    const label = format(STRINGS.vi.badgeLabel, { count });
-    browser.tabs.sendMessage(tabId, { type: 'da06-badge', count, label }).catch(() => undefined);
+    void specificCount(page).then((count) => {
+      // Skip when nothing applies or a newer page came while the directory loaded.
+      if (count === undefined || tabs.get(tabId)?.page !== page) return;
+      // A recognized procedure page gets its own panel, pinned to this tab.
+      chromeApi?.sidePanel?.setOptions({ tabId, path: `sidepanel.html?tab=${tabId}`, enabled: true }).catch(() => undefined);
+      browser.action?.setBadgeText({ tabId, text: String(count) }).catch(() => undefined);
+      browser.action?.setBadgeBackgroundColor({ tabId, color: '#a3141c' }).catch(() => undefined);
+      const label = format(STRINGS.vi.badgeLabel, { count });
+      browser.tabs.sendMessage(tabId, { type: 'da06-badge', count, label }).catch(() => undefined);
+    });
   };
 
   const openPanel = async (tabId: number, windowId?: number) => {
