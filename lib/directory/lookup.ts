@@ -129,8 +129,11 @@ export function createDirectory(data: DirectoryData): Directory {
 
   interface NameIndex {
     keys: string[];
-    words: Set<string>[];
-    pairs: Set<string>[];
+    tokens: string[][];
+    /** Distinct words per entry. */
+    sizes: number[];
+    /** Word pairs, made when an entry is first scored. */
+    pairs: (Set<string> | undefined)[];
     exact: Map<string, number[]>;
     postings: Map<string, number[]>;
     fieldKeys: string[];
@@ -138,14 +141,14 @@ export function createDirectory(data: DirectoryData): Directory {
   let index: NameIndex | undefined;
   const nameIndex = (): NameIndex => {
     if (index) return index;
-    const built: NameIndex = { keys: [], words: [], pairs: [], exact: new Map(), postings: new Map(), fieldKeys: data.fields.map(comparisonKey) };
+    const built: NameIndex = { keys: [], tokens: [], sizes: [], pairs: new Array(size), exact: new Map(), postings: new Map(), fieldKeys: data.fields.map(comparisonKey) };
     for (let i = 0; i < size; i++) {
       const key = nameKey(data.name[i]);
       const tokens = key.split(' ').filter(Boolean);
       built.keys.push(key);
       const words = new Set(tokens);
-      built.words.push(words);
-      built.pairs.push(bigrams(tokens));
+      built.tokens.push(tokens);
+      built.sizes.push(words.size);
       const same = built.exact.get(key);
       if (same) same.push(i);
       else built.exact.set(key, [i]);
@@ -172,9 +175,10 @@ export function createDirectory(data: DirectoryData): Directory {
     for (const w of words) for (const i of ix.postings.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
     const scored: { i: number; score: number }[] = [];
     for (const [i, n] of shared) {
-      const wordDice = (2 * n) / (words.size + ix.words[i].size);
+      const wordDice = (2 * n) / (words.size + ix.sizes[i]);
       if (wordDice < NAME_MIN_SCORE - 0.2) continue;
-      const score = ix.keys[i] === key ? 1 : pairs.size && ix.pairs[i].size ? (wordDice + dice(pairs, ix.pairs[i])) / 2 : wordDice;
+      const theirs = (ix.pairs[i] ??= bigrams(ix.tokens[i]));
+      const score = ix.keys[i] === key ? 1 : pairs.size && theirs.size ? (wordDice + dice(pairs, theirs)) / 2 : wordDice;
       scored.push({ i, score });
     }
     if (scored.length === 0) return null;
