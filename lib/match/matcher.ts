@@ -158,10 +158,11 @@ export function createMatcher(
     let reference: ResolvedProcedure['reference'];
     if (ref) reference = { id: ref.id, name: ref.name, code: ref.code, by: byCode ? 'code' : 'name' };
     // 3. The page's own text wins; say where the others disagree with it.
-    if (dir && dir.by !== 'name') {
-      if (q.name && nameSimilarity(q.name, dir.name) < NAME_MIN_SCORE) disagreements.push({ what: 'name', source: 'directory', page: q.name, other: dir.name });
-      if (q.field && dir.field && !sameField(q.field, dir.field)) disagreements.push({ what: 'field', source: 'directory', page: q.field, other: dir.field });
+    if (dir && dir.by !== 'name' && q.name && nameSimilarity(q.name, dir.name) < NAME_MIN_SCORE) {
+      disagreements.push({ what: 'name', source: 'directory', page: q.name, other: dir.name });
     }
+    // (A name found outside the page's field, because the field had no such name, says so too.)
+    if (dir && q.field && dir.field && !sameField(q.field, dir.field)) disagreements.push({ what: 'field', source: 'directory', page: q.field, other: dir.field });
     if (dir && q.level && !levelIncludes(dir.level, q.level)) disagreements.push({ what: 'level', source: 'directory', page: q.level, other: dir.level });
     if (ref && reference?.by === 'code') {
       const said = (what: Disagreement['what']) => disagreements.some((d) => d.what === what);

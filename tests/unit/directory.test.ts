@@ -160,6 +160,10 @@ describe('matching through the directory', () => {
       { what: 'level', source: 'directory', page: 'Cấp Huyện', other: 'Cấp xã' },
     ]);
     expect(matcher.resolve({ code: '1.001193', name: 'Đăng ký khai sinh', field: 'Hộ tịch', level: 'Cấp Xã' }, directory).disagreements).toEqual([]);
+    // A name found outside the page's field: the field disagreement is said.
+    const elsewhere = matcher.resolve({ name: 'Thủ tục đăng ký khai sinh lưu động', field: 'Chứng thực' }, directory);
+    expect(elsewhere.directory).toMatchObject({ code: '1.003583', by: 'name' });
+    expect(elsewhere.disagreements).toEqual([{ what: 'field', source: 'directory', page: 'Chứng thực', other: 'Hộ tịch' }]);
     const clash = matcher.resolve({ code: '1.000894', portalId: KHAI_SINH_ID }, directory);
     expect(clash.disagreements).toContainEqual({ what: 'code', source: 'directory', page: '1.000894', other: '1.001193' });
   });
