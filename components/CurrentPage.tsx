@@ -52,26 +52,26 @@ export function CurrentPage({ tab, t, resolved }: Props) {
                   <dd data-testid="recognized-dossierCode">{page.dossierCode}</dd>
                 </div>
               )}
-              {FIELDS.filter((f) => page.procedure?.[f]).map((f) => (
-                <div key={f}>
-                  <dt>{t[`field_${f}` as StringKey]}</dt>
-                  <dd data-testid={`recognized-${f}`} className={f === 'name' ? 'page-title' : undefined}>
-                    {page.procedure![f]}
-                  </dd>
-                </div>
-              ))}
-              {resolved?.directory &&
-                page.pageKind !== 'procedure-list' &&
-                FROM_DIRECTORY.filter((f) => !page.procedure?.[f] && resolved.directory![f]).map((f) => (
-                  <div key={`directory-${f}`}>
+              {FIELDS.map((f) => {
+                const own = page.procedure?.[f];
+                // What the page does not show, the national directory may (marked as such).
+                const fromDirectory =
+                  !own && page.pageKind !== 'procedure-list' && (FROM_DIRECTORY as readonly string[]).includes(f)
+                    ? resolved?.directory?.[f as (typeof FROM_DIRECTORY)[number]]
+                    : undefined;
+                if (!own && !fromDirectory) return null;
+                return (
+                  <div key={f}>
                     <dt>
-                      {t[`field_${f}`]} <span className="muted">({t.fromDirectory})</span>
+                      {t[`field_${f}` as StringKey]}
+                      {fromDirectory && <span className="muted"> ({t.fromDirectory})</span>}
                     </dt>
-                    <dd data-testid={`directory-${f}`} className={f === 'name' ? 'page-title' : undefined}>
-                      {resolved.directory![f]}
+                    <dd data-testid={own ? `recognized-${f}` : `directory-${f}`} className={f === 'name' ? 'page-title' : undefined}>
+                      {own || fromDirectory}
                     </dd>
                   </div>
-                ))}
+                );
+              })}
             </dl>
           )}
           {page.procedure && page.pageKind !== 'procedure-list' && resolved && resolved.disagreements.length > 0 && (
