@@ -4,9 +4,8 @@ import { localIsoDate, summarizeCatalog } from '@/lib/catalog/summary';
 import { STRINGS, type Locale } from '@/lib/i18n';
 import { TabStateSchema, type TabState } from '@/lib/messages';
 import type { ProcedureQuery } from '@/lib/match';
-import { needsDirectory } from '@/lib/directory/load';
 import { catalog, getMatcher } from './catalog';
-import { useDirectory } from './directory';
+import { loadDirectory, useDirectory } from './directory';
 import { LOCALE_KEY, storedLocale } from './locale';
 import { useProfile } from './profile';
 import { CatalogSummaryView } from './CatalogSummaryView';
@@ -32,7 +31,8 @@ async function fetchTabState(): Promise<TabState | null> {
 
 // Started as the page loads, before React renders, so the first list shows sooner.
 export const firstTabState: Promise<TabState | null> = fetchTabState().catch(() => null);
-// While the background answers, get the matcher ready.
+// While the background answers, get the matcher ready, and the national directory once a procedure is on the tab.
+void firstTabState.then((state) => (state?.page.procedure ? loadDirectory() : undefined)).catch(() => undefined);
 getMatcher();
 
 export function App({ initialTab = null }: { initialTab?: TabState | null }) {
@@ -59,7 +59,8 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
       ? { code: code ?? undefined, name: name ?? undefined, field: field ?? undefined, level: level ?? undefined, agency: agency ?? undefined, portalId: portalId ?? undefined }
       : null;
   }, [queryKey]);
-  // The national directory (lazy): matching waits for it when the page lacks a name or a field.
+  // The national directory (lazy, on the first procedure). Matching waits for it, so the list
+  // equals the badge count (the background matches through it too).
   const { directory, settled: directorySettled } = useDirectory(query !== null);
   const resolved = useMemo(() => (query ? getMatcher().resolve(query, directory) : null), [query, directory]);
 
@@ -142,24 +143,18 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
         ) : (
           <>
             <CurrentPage tab={tab} t={t} resolved={resolved} />
-            {query ? (
+            {query && !directorySettled && <p className="muted" data-testid="directory-loading">{t.directoryLoading}</p>}
+            {query && directorySettled ? (
               <>
-                {/* The checklist's journal key comes from the resolved code: always wait for the directory. */}
-                {directorySettled ? (
-                  <ErrorBoundary title={t.checklistFailed}>
-                    <Suspense fallback={<p className="muted" data-testid="checklist-loading">{t.loading}</p>}>
-                      <ChecklistView query={query} directory={directory} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
-                    </Suspense>
-                  </ErrorBoundary>
-                ) : (
-                  <p className="muted" data-testid="directory-loading">{t.directoryLoading}</p>
-                )}
-                {directorySettled || !needsDirectory(query) ? (
-                  <MatchView query={query} directory={directory} t={t} locale={locale} today={today} myUnit={myUnit} />
-                ) : null}
+                <ErrorBoundary title={t.checklistFailed}>
+                  <Suspense fallback={<p className="muted" data-testid="checklist-loading">{t.loading}</p>}>
+                    <ChecklistView query={query} directory={directory} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
+                  </Suspense>
+                </ErrorBoundary>
+                <MatchView query={query} directory={directory} t={t} locale={locale} today={today} myUnit={myUnit} />
               </>
             ) : (
-              <p className="hint" data-testid="search-hint">{t.noProcedureHint}</p>
+              !query && <p className="hint" data-testid="search-hint">{t.noProcedureHint}</p>
             )}
             {summary && <CatalogSummaryView summary={summary} today={today} t={t} />}
           </>

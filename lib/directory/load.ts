@@ -34,8 +34,3 @@ export function assetDirectoryLoader(getURL: (path: string) => string, fetchFn: 
     return (await response.json()) as unknown;
   });
 }
-
-/** Whether matching a procedure must wait for the directory: it lacks a name or a field the directory could give. */
-export function needsDirectory(p: { code?: string; portalId?: string; name?: string; field?: string }): boolean {
-  return !p.name || !p.field;
-}

@@ -151,9 +151,9 @@ export function createMatcher(
       }
     }
     // 2. The reviewed reference list adds its topics: by the page's code or the directory's,
-    //    else by name — exactly when the directory was asked, by the longest contained name otherwise.
+    //    else by its exact name or alias.
     const byCode = (q.code ? references.byCode(q.code) : undefined) ?? (dir ? references.byCode(dir.code) : undefined);
-    const byName = !byCode && q.name ? (directory ? references.byExactName(q.name) : references.byName(q.name)) : undefined;
+    const byName = !byCode && q.name ? references.byName(q.name) : undefined;
     const ref = byCode ?? byName;
     let reference: ResolvedProcedure['reference'];
     if (ref) reference = { id: ref.id, name: ref.name, code: ref.code, by: byCode ? 'code' : 'name' };
