@@ -56,7 +56,7 @@ export default defineBackground(() => {
       return undefined;
     });
     matcher ??= matcherFromData(catalogData as unknown as Catalog, matchData as MatchData, itemTopics);
-    return matcher.match(p, { directory }).items.filter((i) => i.band === 'specific').length;
+    return matcher.match(p, { directory }).items.filter((i) => i.band === 'specific' && !i.restates).length;
   };
 
   const store = (tabId: number, page: RecognizedPage) => {
