@@ -1,0 +1,150 @@
+import { resolve } from 'node:path';
+import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
+import { EXTENSION_ORIGIN, firefoxExtensionDir, launchFirefoxWithExtension } from '../../scripts/firefox';
+
+/*
+ * Helpers for the Firefox E2E: Debian's firefox-esr driven by puppeteer-core
+ * over WebDriver BiDi, with the built add-on (.output/firefox-mv2) installed.
+ *
+ * What Firefox allows here, and how the helpers live with it:
+ * - BiDi refuses to navigate a tab to a moz-extension:// URL, so extension
+ *   pages are only reached when the extension itself opens them (the panel
+ *   tab the badge opens, the options page). `extensionPage` finds such a tab.
+ * - Puppeteer's page.url() stays "about:blank" for those tabs (no navigation
+ *   event reaches it), so tabs are told apart by their own location.href.
+ * - page.reload() on them waits for that missing event too; `reloadPage`
+ *   reloads from inside the page and waits for the new document.
+ */
+
+/** Named timeouts of the Firefox E2E (no literals in the tests). */
+export const FIREFOX_TIMEOUTS = {
+  /** Whole test: a Firefox launch, an add-on install and a few pages. */
+  test: 90_000,
+  /** Portal page loaded → in-page badge (site adapters answer at once). */
+  badge: 15_000,
+  /**
+   * Generic reader on a user-added host: the sensor hands the page over only
+   * after its 8 s watch, then the background reads it.
+   */
+  genericBadge: 25_000,
+  /** An extension page the extension opens in a tab. */
+  extensionTab: 15_000,
+  /** Panel tab opened → items listed. */
+  panelItems: 20_000,
+  /** A click's effect (tick stored, host saved). */
+  action: 10_000,
+} as const;
+
+/** How long the sensor watches before giving a page to the generic reader, plus a margin. */
+export const SENSOR_GIVE_UP_MS = 8_000 + 3_000;
+
+export const FIREFOX_EXTENSION_PATH = firefoxExtensionDir(resolve('.'));
+
+export async function launchFirefox(): Promise<Browser> {
+  const { browser } = await launchFirefoxWithExtension(FIREFOX_EXTENSION_PATH);
+  return browser;
+}
+
+/**
+ * A new tab whose requests to the fixtures' hosts are answered with the
+ * fixture pages (by URL without the fragment), so portal pages load at their
+ * real addresses with no network; other requests to those hosts get 404.
+ */
+export async function portalTab(browser: Browser, pages: Map<string, string>): Promise<Page> {
+  const byUrl = new Map([...pages].map(([url, html]) => [url.split('#')[0], html]));
+  const hosts = new Set([...byUrl.keys()].map((u) => new URL(u).host));
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request: HTTPRequest) => {
+    const url = request.url().split('#')[0];
+    let host = '';
+    try {
+      host = new URL(url).host;
+    } catch {
+      // data:, about: and the like: not ours.
+    }
+    if (!hosts.has(host)) {
+      void request.continue();
+      return;
+    }
+    const body = byUrl.get(url);
+    void (body === undefined
+      ? request.respond({ status: 404, contentType: 'text/plain', body: 'not found' })
+      : request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  });
+  return page;
+}
+
+async function hrefOf(page: Page): Promise<string> {
+  return page.evaluate(() => location.href).catch(() => '');
+}
+
+/** Every open tab that shows an extension page whose path starts with `path` (e.g. "/sidepanel.html"). */
+export async function extensionPages(browser: Browser, path: string): Promise<{ page: Page; href: string }[]> {
+  const found: { page: Page; href: string }[] = [];
+  for (const page of await browser.pages()) {
+    const href = await hrefOf(page);
+    if (href.startsWith(`${EXTENSION_ORIGIN}${path}`)) found.push({ page, href });
+  }
+  return found;
+}
+
+/** Wait for the extension to open a tab on `path`; returns it and its URL. */
+export async function extensionPage(browser: Browser, path: string, timeout: number = FIREFOX_TIMEOUTS.extensionTab): Promise<{ page: Page; href: string }> {
+  const until = Date.now() + timeout;
+  while (Date.now() < until) {
+    const [first] = await extensionPages(browser, path);
+    if (first) return first;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the extension opened no tab on ${EXTENSION_ORIGIN}${path} within ${timeout} ms`);
+}
+
+/** Reload a page from inside it and wait for the new document to be complete. */
+export async function reloadPage(page: Page, timeout: number = FIREFOX_TIMEOUTS.panelItems): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __da06BeforeReload?: boolean }).__da06BeforeReload = true;
+    location.reload();
+  });
+  await page.waitForFunction(
+    () => !(window as unknown as { __da06BeforeReload?: boolean }).__da06BeforeReload && document.readyState === 'complete',
+    { timeout },
+  );
+}
+
+/** The in-page badge's count, once it shows (open shadow root of <da06-badge>). */
+export async function badgeCount(page: Page, timeout: number = FIREFOX_TIMEOUTS.badge): Promise<string> {
+  const handle = await page.waitForFunction(
+    () => document.querySelector('da06-badge')?.shadowRoot?.querySelector('.count')?.textContent || null,
+    { timeout },
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** The badge's text right now, or null when there is none. */
+export async function badgeNow(page: Page): Promise<string | null> {
+  return page.evaluate(() => document.querySelector('da06-badge')?.shadowRoot?.querySelector('.count')?.textContent ?? null);
+}
+
+/** The id of the tab showing `url`, asked of the extension from one of its pages. */
+export async function tabIdOf(extensionPage: Page, url: string): Promise<number | null> {
+  return extensionPage.evaluate(async (u) => {
+    return (await (globalThis as unknown as ExtensionGlobal).browser.tabs.query({})).find((t) => t.url === u)?.id ?? null;
+  }, url);
+}
+
+/**
+ * The few extension APIs the tests call from an extension page, typed for
+ * `page.evaluate(() => (globalThis as unknown as ExtensionGlobal).browser…)`.
+ * (BiDi evaluates in the page without its CSP; the page itself could not eval.)
+ */
+export interface ExtensionGlobal {
+  browser: {
+    permissions: {
+      contains(p: { origins: string[] }): Promise<boolean>;
+      request(p: { origins: string[] }): Promise<boolean>;
+    };
+    runtime: { openOptionsPage(): Promise<void> };
+    tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+  };
+}
