@@ -10,6 +10,7 @@ import matchData from '@/lib/catalog/generated/match-data.json';
 import type { Catalog } from '@/lib/catalog/schema';
 import { format, STRINGS } from '@/lib/i18n';
 import { matcherFromData, type MatchData, type Matcher } from '@/lib/match';
+import { sidebarFromToolbar, type FirefoxToolbarApi } from '@/services/background/firefox-toolbar';
 
 // Keeps the latest recognition per tab, runs the generic reader on snapshots
 // (offscreen document in Chrome, the background page itself in Firefox),
@@ -38,6 +39,9 @@ export default defineBackground(() => {
   const chromeApi = (globalThis as { chrome?: ChromeExtras }).chrome;
   const tabs = new Map<number, TabState>();
 
+  // Firefox: the toolbar button opens the sidebar (its click is the user action Firefox asks for).
+  if (import.meta.env.FIREFOX) sidebarFromToolbar(browser as unknown as FirefoxToolbarApi);
+
   chromeApi?.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch((error: unknown) => {
     console.warn('[da06] sidePanel.setPanelBehavior failed', error);
   });
@@ -60,8 +64,10 @@ export default defineBackground(() => {
     if (count === undefined) return;
     // A recognized procedure page gets its own panel, pinned to this tab.
     chromeApi?.sidePanel?.setOptions({ tabId, path: `sidepanel.html?tab=${tabId}`, enabled: true }).catch(() => undefined);
-    browser.action?.setBadgeText({ tabId, text: String(count) }).catch(() => undefined);
-    browser.action?.setBadgeBackgroundColor({ tabId, color: '#a3141c' }).catch(() => undefined);
+    // MV3 `action`; Firefox's MV2 build has the same calls under `browserAction`.
+    const toolbar = browser.action ?? browser.browserAction;
+    toolbar?.setBadgeText({ tabId, text: String(count) }).catch(() => undefined);
+    toolbar?.setBadgeBackgroundColor({ tabId, color: '#a3141c' }).catch(() => undefined);
     const label = format(STRINGS.vi.badgeLabel, { count });
     browser.tabs.sendMessage(tabId, { type: 'da06-badge', count, label }).catch(() => undefined);
   };

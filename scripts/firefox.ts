@@ -45,13 +45,16 @@ export function firefoxExtensionDir(root: string): string {
 /** Launch Firefox with a fresh profile and install the add-on built at `extensionDir`. */
 export async function launchFirefoxWithExtension(
   extensionDir: string,
-  options: { headless?: boolean } = {},
+  options: { headless?: boolean; systemAccess?: boolean } = {},
 ): Promise<{ browser: Browser; addonId: string }> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: options.headless ?? true,
     extraPrefsFirefox: FIREFOX_PREFS,
+    // Lets WebDriver BiDi evaluate in Firefox's own window (the toolbar), for
+    // the one test that clicks the toolbar button.
+    args: options.systemAccess ? ['--remote-allow-system-access'] : [],
   });
   try {
     const addonId = await browser.installExtension(extensionDir);

@@ -6,6 +6,7 @@ import { EXTENSION_ORIGIN } from '../../scripts/firefox';
 import {
   badgeCount,
   badgeNow,
+  browserWindow,
   extensionPage,
   extensionPages,
   FIREFOX_TIMEOUTS,
@@ -14,6 +15,7 @@ import {
   reloadPage,
   SENSOR_GIVE_UP_MS,
   tabIdOf,
+  WIDGET_ID,
   type ExtensionGlobal,
 } from './firefox';
 
@@ -31,12 +33,15 @@ const detail = FIXTURES.find((f) => f.file === 'national/procedure-detail.html')
 const otherProvince = FIXTURES.find((f) => f.file === 'generic/other-province.html')!;
 
 let browser: Browser;
-beforeEach(async () => {
-  browser = await launchFirefox();
-});
-afterEach(async () => {
-  await browser?.close();
-});
+/** A fresh Firefox for each test of the block (`systemAccess`: BiDi may reach the toolbar). */
+function freshFirefox(options: { systemAccess?: boolean } = {}) {
+  beforeEach(async () => {
+    browser = await launchFirefox(options);
+  });
+  afterEach(async () => {
+    await browser?.close();
+  });
+}
 
 /** Portal page → badge → click → the panel tab the extension opens. */
 async function openPanelFromBadge(pageUrl: string, html: string): Promise<{ portal: Page; panel: Page; href: string; count: string }> {
@@ -55,6 +60,7 @@ async function bandOf(panel: Page, ref: string): Promise<string | null> {
 }
 
 describe('Firefox: badge, panel tab, checklist', () => {
+  freshFirefox();
   test('the badge on a national procedure page opens the panel as a tab for that page, listing the procedure\'s items', { timeout: FIREFOX_TIMEOUTS.test }, async () => {
     const { portal, panel, href, count } = await openPanelFromBadge(detail.url, fixtureSource(detail));
     expect(Number(count)).toBeGreaterThan(0);
@@ -65,6 +71,8 @@ describe('Firefox: badge, panel tab, checklist', () => {
     const tabId = await tabIdOf(panel, detail.url);
     expect(tabId).not.toBeNull();
     expect(href).toBe(`${EXTENSION_ORIGIN}/sidepanel.html?tab=${tabId}`);
+    // The toolbar button's badge (MV2 browserAction in Firefox) carries the same number.
+    expect(await panel.evaluate((id) => (globalThis as unknown as ExtensionGlobal).browser.browserAction.getBadgeText({ tabId: id }), tabId!)).toBe(count);
 
     await panel.waitForSelector('[data-testid="match-view"] [data-band="specific"]', { timeout: FIREFOX_TIMEOUTS.panelItems });
     expect(await panel.$eval('[data-testid="current-page"]', (e) => e.textContent)).toContain('Đăng ký khai sinh');
@@ -116,6 +124,7 @@ describe('Firefox: badge, panel tab, checklist', () => {
 });
 
 describe('Firefox: a host added in Options', () => {
+  freshFirefox();
   const pattern = `*://${new URL(otherProvince.url).host}/*`;
 
   test('is granted on the user\'s click (never without one), runs the sensor there, and removing it stops it', { timeout: FIREFOX_TIMEOUTS.test }, async () => {
@@ -155,5 +164,48 @@ describe('Firefox: a host added in Options', () => {
     await reloadPage(province);
     await new Promise((r) => setTimeout(r, SENSOR_GIVE_UP_MS));
     expect(await badgeNow(province)).toBeNull();
+  });
+});
+
+describe('Firefox: the toolbar button', () => {
+  freshFirefox({ systemAccess: true });
+
+  test('opens the sidebar with the panel of the active procedure page, and closes it', { timeout: FIREFOX_TIMEOUTS.test }, async () => {
+    const portal = await portalTab(browser, new Map([[detail.url, fixtureSource(detail)]]));
+    await portal.goto(detail.url);
+    const count = await badgeCount(portal);
+    const win = await browserWindow(browser);
+    const sidebarState = () => win(`[SidebarController.isOpen, SidebarController.currentID].join(' ')`);
+    const ours = `true ${WIDGET_ID}-sidebar-action`;
+    // The user pins the add-on's button to the toolbar, then clicks it.
+    await win(`CustomizableUI.addWidgetToArea('${WIDGET_ID}-browser-action', CustomizableUI.AREA_NAVBAR)`);
+    expect(await sidebarState()).not.toBe(ours);
+    await win(`document.getElementById('${WIDGET_ID}-BAP').click()`);
+    await expect.poll(sidebarState, { timeout: FIREFOX_TIMEOUTS.action }).toBe(ours);
+    const sidebarPage = () => win(`SidebarController.browser.contentDocument.getElementById('webext-panels-browser')?.currentURI.spec ?? null`);
+    await expect.poll(sidebarPage, { timeout: FIREFOX_TIMEOUTS.action }).toBe(`${EXTENSION_ORIGIN}/sidepanel.html`);
+
+    // What the sidebar shows, read through an extension page opened in a background tab
+    // (the sidebar follows the active tab, which stays the portal page).
+    await win(`gBrowser.addTab('${EXTENSION_ORIGIN}/options.html', { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }); 0`);
+    const { page: extensionTab } = await extensionPage(browser, '/options.html');
+    const sidebar = () =>
+      extensionTab.evaluate(() => {
+        const views = (globalThis as unknown as { browser: { extension: { getViews(o: object): Window[] } } }).browser.extension.getViews({ type: 'sidebar' });
+        const doc = views[0]?.document;
+        return {
+          views: views.length,
+          page: doc?.querySelector('[data-testid="current-page"]')?.textContent ?? null,
+          specific: doc?.querySelectorAll('[data-testid="match-view"] [data-band="specific"]').length ?? 0,
+        };
+      });
+    await expect.poll(async () => (await sidebar()).specific, { timeout: FIREFOX_TIMEOUTS.panelItems }).toBe(Number(count));
+    const shown = await sidebar();
+    expect(shown.views).toBe(1);
+    expect(shown.page).toContain('Đăng ký khai sinh');
+
+    // A second click closes it.
+    await win(`document.getElementById('${WIDGET_ID}-BAP').click()`);
+    await expect.poll(sidebarState, { timeout: FIREFOX_TIMEOUTS.action }).toBe('false ');
   });
 });

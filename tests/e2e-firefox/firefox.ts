@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
-import { EXTENSION_ORIGIN, firefoxExtensionDir, launchFirefoxWithExtension } from '../../scripts/firefox';
+import { ADDON_ID, EXTENSION_ORIGIN, firefoxExtensionDir, launchFirefoxWithExtension } from '../../scripts/firefox';
 
 /*
  * Helpers for the Firefox E2E: Debian's firefox-esr driven by puppeteer-core
@@ -40,9 +40,34 @@ export const SENSOR_GIVE_UP_MS = 8_000 + 3_000;
 
 export const FIREFOX_EXTENSION_PATH = firefoxExtensionDir(resolve('.'));
 
-export async function launchFirefox(): Promise<Browser> {
-  const { browser } = await launchFirefoxWithExtension(FIREFOX_EXTENSION_PATH);
+export async function launchFirefox(options: { systemAccess?: boolean } = {}): Promise<Browser> {
+  const { browser } = await launchFirefoxWithExtension(FIREFOX_EXTENSION_PATH, options);
   return browser;
+}
+
+/** Firefox's widget id for the add-on (ext-common's makeWidgetId). */
+export const WIDGET_ID = ADDON_ID.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+/**
+ * Evaluate an expression in Firefox's own browser window (chrome scope), where
+ * the toolbar and the sidebar live. Needs `launchFirefox({ systemAccess: true })`.
+ * Puppeteer has no API for it; this sends the raw BiDi commands on its connection.
+ */
+export async function browserWindow(browser: Browser): Promise<(expression: string) => Promise<unknown>> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const tree = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const [top] = tree.result.contexts as { context: string; url: string }[];
+  if (!top?.url.startsWith('chrome://browser/')) throw new Error(`no browser window in the chrome scope: ${JSON.stringify(tree.result)}`);
+  return async (expression) => {
+    const { result } = await connection.send('script.evaluate', { expression, target: { context: top.context }, awaitPromise: true });
+    const outcome = result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } };
+    if (outcome.type !== 'success') throw new Error(`in the browser window: ${outcome.exceptionDetails?.text ?? JSON.stringify(outcome)}`);
+    return outcome.result?.value;
+  };
 }
 
 /**
@@ -145,6 +170,7 @@ export interface ExtensionGlobal {
       request(p: { origins: string[] }): Promise<boolean>;
     };
     runtime: { openOptionsPage(): Promise<void> };
+    browserAction: { getBadgeText(d: { tabId: number }): Promise<string> };
     tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
   };
 }
