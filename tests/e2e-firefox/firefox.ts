@@ -103,8 +103,13 @@ export async function portalTab(browser: Browser, pages: Map<string, string>): P
   return page;
 }
 
+/** A tab's own location ('' when it cannot answer now, e.g. in the middle of a navigation). */
 async function hrefOf(page: Page): Promise<string> {
-  return page.evaluate(() => location.href).catch(() => '');
+  const askMs = 2_000;
+  return Promise.race([
+    page.evaluate(() => location.href).catch(() => ''),
+    new Promise<string>((resolve) => setTimeout(() => resolve(''), askMs)),
+  ]);
 }
 
 /** Every open tab that shows an extension page whose path starts with `path` (e.g. "/sidepanel.html"). */
