@@ -7,6 +7,7 @@ export default tseslint.config(
   { ignores: ['.output/', '.wxt/', 'node_modules/', 'lib/catalog/generated/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
   {
     files: ['**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node } },

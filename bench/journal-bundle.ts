@@ -6,8 +6,8 @@ import Dexie from 'dexie';
 import { quantile } from './stats';
 import { JournalDb } from '../lib/journal/db';
 import { Journal } from '../lib/journal/journal';
-import { importExportFiles } from '../lib/journal/import';
-import { buildExportFile } from '../lib/export/format';
+import { importExportFiles } from '../lib/exchange/import';
+import { buildExportFile } from '../lib/exchange/format';
 import type { FilingSession, TickEvent } from '../lib/journal/db';
 
 /** A bare store with the journal's event indexes, so ratios measure our code, not the indexes. */
@@ -72,7 +72,7 @@ async function importFiles(files: number, perFile: number) {
     texts.push({ name: `f${f}.json`, text: JSON.stringify(file) });
   }
   const db = new JournalDb('bench-import');
-  const { parseExportFile } = await import('../lib/export/format');
+  const { parseExportFile } = await import('../lib/exchange/format');
   const p0 = performance.now();
   await parseExportFile(texts[0].text);
   const parseOne = performance.now() - p0;

@@ -4,7 +4,7 @@ import { chromium } from 'playwright-core';
 import { ROOT } from '../scripts/catalog-io';
 import { CHROMIUM_PATH, QUIET_FLAGS } from '../scripts/chromium';
 import { longRows, toCsv, wideRows, type CsvHeadings } from '../lib/export/csv';
-import { buildExportFile } from '../lib/export/format';
+import { buildExportFile } from '../lib/exchange/format';
 import { toXlsx } from '../lib/export/xlsx';
 import type { FilingSession, TickEvent } from '../lib/journal/db';
 import type { Figure } from './browser';

@@ -4,9 +4,9 @@ import { localIsoDate, summarizeCatalog } from '@/lib/catalog/summary';
 import { STRINGS, type Locale } from '@/lib/i18n';
 import { TabStateSchema, type TabState } from '@/lib/messages';
 import type { ProcedureQuery } from '@/lib/match';
-import { catalog, getMatcher } from './catalog';
-import { LOCALE_KEY, storedLocale } from './locale';
-import { useProfile } from './profile';
+import { catalog, getMatcher } from '@/lib/match/shipped';
+import { localeSetting, profileSetting } from '@/lib/settings';
+import { useLocale, useProfile } from './settings';
 import { CatalogSummaryView } from './CatalogSummaryView';
 import { CurrentPage } from './CurrentPage';
 import { MatchView } from './MatchView';
@@ -30,14 +30,17 @@ async function fetchTabState(): Promise<TabState | null> {
 
 // Started as the page loads, before React renders, so the first list shows sooner.
 export const firstTabState: Promise<TabState | null> = fetchTabState().catch(() => null);
-// While the background answers, get the matcher ready.
+// While the background answers, get the matcher ready and read the settings,
+// so the first render is already in the chosen language with the officer's unit.
 getMatcher();
+export const settingsRead: Promise<unknown> = Promise.all([localeSetting.get(), profileSetting.get()]).catch(() => null);
 
 export function App({ initialTab = null }: { initialTab?: TabState | null }) {
-  const [locale, setLocale] = useState<Locale>(storedLocale);
+  const locale = useLocale().value;
+  const setLocale = (next: Locale) => void localeSetting.set(next);
   const [tab, setTab] = useState<TabState | null>(initialTab);
   const [search, setSearch] = useState('');
-  const myUnit = useProfile().unitId || null;
+  const myUnit = useProfile().value.unitId || null;
   // The catalog summary is secondary: it renders after the first list.
   const [showSummary, setShowSummary] = useState(false);
   useEffect(() => {
@@ -58,7 +61,6 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
 
   useEffect(() => {
     document.documentElement.lang = locale;
-    localStorage.setItem(LOCALE_KEY, locale);
   }, [locale]);
 
   useEffect(() => {

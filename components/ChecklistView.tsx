@@ -6,9 +6,11 @@ import { format, type Locale, type STRINGS } from '@/lib/i18n';
 import type { CheckState } from '@/lib/journal/db';
 import { classifyError, deriveState, dossierSessionId, NOTE_MAX, procedureKey, type JournalError } from '@/lib/journal/journal';
 import type { ProcedureQuery } from '@/lib/match';
-import { getMatcher } from './catalog';
+import { getMatcher } from '@/lib/match/shipped';
+import { staffContext } from '@/lib/settings';
+import { journal, journalDb, requestPersistence } from '@/services/journal';
 import { ExportControls } from './ExportControls';
-import { journal, journalDb, requestPersistence, staffContext, useProfile } from './journal';
+import { useProfile } from './settings';
 
 type T = (typeof STRINGS)['vi'];
 
@@ -36,7 +38,8 @@ function errorText(t: T, error: JournalError): string {
  * a failed write is shown, never hidden.
  */
 export function ChecklistView({ query, dossierCode, t, locale }: Props) {
-  const profile = useProfile();
+  // A filing is attributed to the officer in the profile: nothing is written before it is read.
+  const { value: profile, ready: profileReady } = useProfile();
   const procKey = procedureKey(query);
   const [error, setError] = useState<string | null>(null);
   const custom = useLiveQuery(() => journalDb.customChecks.toArray(), [], []);
@@ -61,9 +64,9 @@ export function ChecklistView({ query, dossierCode, t, locale }: Props) {
     void requestPersistence().then(setPersisted);
   }, []);
 
-  // A dossier opens its session by itself; new checks are added to it.
+  // A dossier opens its session by itself (once the profile is read); new checks are added to it.
   useEffect(() => {
-    if (!dossierCode || !sessionId) return;
+    if (!profileReady || !dossierCode || !sessionId) return;
     journal
       .ensureSession(
         { id: sessionId, procedureKey: procKey, procedureCode: query.code, procedureName: query.name ?? query.code ?? '', dossierCode, label: dossierCode, checkIds: checkIds.split('|') },
@@ -71,9 +74,10 @@ export function ChecklistView({ query, dossierCode, t, locale }: Props) {
       )
       .then(() => setError(null), (e: unknown) => setError(errorText(t, classifyError(e))));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the session is keyed by these values only
-  }, [sessionId, dossierCode, procKey, checkIds]);
+  }, [profileReady, sessionId, dossierCode, procKey, checkIds]);
 
   const start = async () => {
+    if (!profileReady) return;
     const label = name.trim() || generatedName();
     const id = `named:${crypto.randomUUID()}`;
     try {
@@ -89,7 +93,7 @@ export function ChecklistView({ query, dossierCode, t, locale }: Props) {
   };
 
   const tick = async (checkId: string, next: CheckState, note?: string) => {
-    if (!sessionId) return;
+    if (!sessionId || !profileReady) return;
     try {
       await journal.tick(sessionId, checkId, next, note, staffContext(profile));
       setError(null);
@@ -103,7 +107,7 @@ export function ChecklistView({ query, dossierCode, t, locale }: Props) {
   const current = sessions.find((s) => s.id === sessionId);
 
   return (
-    <section className="card" aria-labelledby="checklist-title" data-testid="checklist">
+    <section className="card" aria-labelledby="checklist-title" data-testid="checklist" data-profile-ready={profileReady}>
       <h2 id="checklist-title">{t.checklist}</h2>
       {error && (
         <p role="alert" className="error" data-testid="journal-error">
@@ -142,7 +146,7 @@ export function ChecklistView({ query, dossierCode, t, locale }: Props) {
               {t.sessionName}
               <input data-testid="session-name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
             </label>
-            <button type="submit" data-testid="session-start">
+            <button type="submit" data-testid="session-start" disabled={!profileReady}>
               {t.sessionStart}
             </button>
           </form>
@@ -166,13 +170,13 @@ export function ChecklistView({ query, dossierCode, t, locale }: Props) {
                     {c.source === 'custom' && <span className="tag">{t.customCheck}</span>}
                   </p>
                   <div className="check-actions" role="group" aria-labelledby={labelId}>
-                    <button type="button" aria-pressed={st?.state === 'done'} data-testid="tick-done" onClick={() => void tick(c.id, 'done')}>
+                    <button type="button" aria-pressed={st?.state === 'done'} data-testid="tick-done" disabled={!profileReady} onClick={() => void tick(c.id, 'done')}>
                       {t.state_done}
                     </button>
-                    <button type="button" aria-pressed={st?.state === 'na'} data-testid="tick-na" onClick={() => void tick(c.id, 'na')}>
+                    <button type="button" aria-pressed={st?.state === 'na'} data-testid="tick-na" disabled={!profileReady} onClick={() => void tick(c.id, 'na')}>
                       {t.state_na}
                     </button>
-                    <button type="button" data-testid="tick-clear" disabled={!st} onClick={() => void tick(c.id, 'cleared')}>
+                    <button type="button" data-testid="tick-clear" disabled={!st || !profileReady} onClick={() => void tick(c.id, 'cleared')}>
                       {t.state_clear}
                     </button>
                   </div>

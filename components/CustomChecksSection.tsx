@@ -3,8 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { CustomCheckSchema, type CustomCheck } from '@/lib/checklist/library';
 import type { STRINGS } from '@/lib/i18n';
 import { classifyError } from '@/lib/journal/journal';
-import { getMatcher } from './catalog';
-import { journalDb } from './journal';
+import { getMatcher } from '@/lib/match/shipped';
+import { journalDb } from '@/services/journal';
 
 /**
  * Options: checks written by trainers and supervisors. They live in the

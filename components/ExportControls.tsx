@@ -2,12 +2,14 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { longRows, toCsv, wideRows, type CsvHeadings } from '@/lib/export/csv';
 import { filterJournal, type ExportFilter } from '@/lib/export/filter';
-import { buildExportFile } from '@/lib/export/format';
+import { exportChecks } from '@/lib/exchange/checks';
+import { buildExportFile } from '@/lib/exchange/format';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
 import { classifyError } from '@/lib/journal/journal';
 import { buildReport } from '@/lib/report/aggregate';
-import { catalog } from './catalog';
-import { exportChecks, journalDb, useProfile } from './journal';
+import { catalog } from '@/lib/match/shipped';
+import { profileSetting } from '@/lib/settings';
+import { journalDb } from '@/services/journal';
 
 type T = (typeof STRINGS)['vi'];
 
@@ -43,7 +45,6 @@ interface Props {
 
 /** CSV (per filing, per event), XLSX and JSON exports of the journal, with date range and demo filters. */
 export function ExportControls({ t, locale, filter = {}, procedureKey }: Props) {
-  const profile = useProfile();
   const custom = useLiveQuery(() => journalDb.customChecks.toArray(), [], []);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -83,6 +84,7 @@ export function ExportControls({ t, locale, filter = {}, procedureKey }: Props) 
         download(`da06-${stamp()}.xlsx`, blob);
       }
       if (kind === 'json') {
+        const profile = await profileSetting.get(); // read when the file is made: never a not-yet-loaded profile
         const file = await buildExportFile(data, checks, { staff: profile.name, unit: profile.unitId }, f);
         download(`da06-${stamp()}.json`, new Blob([JSON.stringify(file)], { type: 'application/json' }));
       }

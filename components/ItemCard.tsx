@@ -4,7 +4,7 @@ import { format, type Locale } from '@/lib/i18n';
 import type { MatchedItem } from '@/lib/match';
 import type { ItemView } from '@/lib/match/present';
 import { describeReason } from '@/lib/match/reasons';
-import { getMatcher } from './catalog';
+import { getMatcher } from '@/lib/match/shipped';
 
 interface Props {
   view: ItemView;

@@ -3,7 +3,7 @@ import type { DeadlineStatus } from '@/lib/catalog/deadline';
 import { DOCUMENT_KEYS, type CatalogItem } from '@/lib/catalog/schema';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
 import { MATCH_BANDS, type MatchBand, type ProcedureQuery } from '@/lib/match';
-import { catalog, getMatcher, viewItem } from './catalog';
+import { catalog, getMatcher, viewItem } from '@/lib/match/shipped';
 import { ItemCard } from './ItemCard';
 
 interface Props {

@@ -1,25 +1,28 @@
-import { browser } from 'wxt/browser';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { STRINGS } from '@/lib/i18n';
-import { parseProfile, PROFILE_KEY, type Profile } from '@/lib/profile';
-import { catalog } from './catalog';
+import { catalog } from '@/lib/match/shipped';
+import { profileSetting, type Profile } from '@/lib/settings';
+import { useProfile } from './settings';
 
 /**
  * Options: the staff member's profile (name, unit, level, demo mode). The unit
  * also drives the panel's "my unit" filter; name and unit are shown on exports.
  */
 export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
-  const [profile, setProfile] = useState<Profile>(() => parseProfile({}));
+  const { value: stored, ready } = useProfile();
+  // The form edits a copy (the name is saved on blur) that follows the stored profile when another page changes it.
+  const [profile, setProfile] = useState<Profile>(stored);
+  const [seen, setSeen] = useState(stored);
+  if (seen !== stored) {
+    setSeen(stored);
+    setProfile(stored);
+  }
   const [saved, setSaved] = useState(false);
   const units = catalog.units.filter((u) => u.reviewed).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 
-  useEffect(() => {
-    void browser.storage.local.get(PROFILE_KEY).then((stored) => setProfile(parseProfile(stored[PROFILE_KEY])));
-  }, []);
-
   const save = async (next: Profile) => {
     setProfile(next);
-    await browser.storage.local.set({ [PROFILE_KEY]: next });
+    await profileSetting.set(next);
     setSaved(true);
   };
 
@@ -27,7 +30,8 @@ export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
     <section className="card" aria-labelledby="my-unit-title">
       <h2 id="my-unit-title">{t.profileTitle}</h2>
       <p className="muted" id="my-unit-help">{t.profileHelp}</p>
-      <div className="host-form">
+      {/* Disabled until the stored profile is read: an early edit would save defaults over it. */}
+      <fieldset className="host-form" disabled={!ready} data-ready={ready}>
         <label>
           {t.profileName}
           <input data-testid="profile-name" value={profile.name} maxLength={100} onChange={(e) => setProfile({ ...profile, name: e.target.value })} onBlur={() => void save(profile)} />
@@ -55,7 +59,7 @@ export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
           <input type="checkbox" data-testid="profile-demo" checked={profile.demo} onChange={(e) => void save({ ...profile, demo: e.target.checked })} />
           {t.demoMode}
         </label>
-      </div>
+      </fieldset>
       {saved && <p role="status" className="ok">{t.saved}</p>}
     </section>
   );

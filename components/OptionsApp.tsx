@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
-import { useEffect, useState, type FormEvent } from 'react';
-import { matchPatternFor, normalizeHost, parseUserHosts, USER_HOSTS_KEY, type UserHost } from '@/lib/hosts/user-hosts';
+import { useState, type FormEvent } from 'react';
+import { matchPatternFor, normalizeHost, type UserHost } from '@/lib/hosts/user-hosts';
 import { SITE_ADAPTERS } from '@/lib/portals';
 import { format, STRINGS } from '@/lib/i18n';
+import { userHostsSetting } from '@/lib/settings';
 import { MyUnitSection } from './MyUnitSection';
-import { storedLocale } from './locale';
+import { useLocale, useSetting } from './settings';
 import { CustomChecksSection } from './CustomChecksSection';
 
 /**
@@ -13,21 +14,15 @@ import { CustomChecksSection } from './CustomChecksSection';
  * permission back. The sensor then runs there with the chosen adapter.
  */
 export function OptionsApp() {
-  const locale = storedLocale();
+  const locale = useLocale().value;
   const t = STRINGS[locale];
-  const [hosts, setHosts] = useState<UserHost[]>([]);
+  const { value: hosts, ready: hostsReady } = useSetting(userHostsSetting);
   const [input, setInput] = useState('');
   const [adapterId, setAdapterId] = useState('generic');
   const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
 
-  useEffect(() => {
-    void browser.storage.local.get(USER_HOSTS_KEY).then((stored) => setHosts(parseUserHosts(stored[USER_HOSTS_KEY])));
-  }, []);
-
-  const save = async (next: UserHost[]) => {
-    await browser.storage.local.set({ [USER_HOSTS_KEY]: next });
-    setHosts(next);
-  };
+  // The list shown is the stored one (watched), so it never runs ahead of what the background registers.
+  const save = (next: UserHost[]) => userHostsSetting.set(next);
 
   const onAdd = (event: FormEvent) => {
     event.preventDefault();
@@ -92,14 +87,16 @@ export function OptionsApp() {
               ))}
             </select>
           </label>
-          <button type="submit">{t.add}</button>
+          <button type="submit" disabled={!hostsReady}>
+            {t.add}
+          </button>
         </form>
         {message && (
           <p role={message.kind === 'error' ? 'alert' : 'status'} className={message.kind === 'error' ? 'error' : 'ok'} data-testid="options-message">
             {message.text}
           </p>
         )}
-        {hosts.length === 0 ? (
+        {!hostsReady ? null : hosts.length === 0 ? (
           <p className="empty" data-testid="no-user-hosts">
             {t.noHosts}
           </p>

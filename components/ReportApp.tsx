@@ -3,13 +3,14 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { checklistLibrary } from '@/lib/checklist';
 import { filterJournal, type ExportFilter } from '@/lib/export/filter';
 import { format, STRINGS, type Locale } from '@/lib/i18n';
-import { importExportFiles, type ImportOutcome } from '@/lib/journal/import';
+import { importExportFiles, type ImportOutcome } from '@/lib/exchange/import';
 import { buildReport, type Rate } from '@/lib/report/aggregate';
-import { catalog } from './catalog';
+import { catalog } from '@/lib/match/shipped';
+import { exportChecks } from '@/lib/exchange/checks';
 import { ExportControls } from './ExportControls';
-import { exportChecks, journalDb } from './journal';
+import { journalDb } from '@/services/journal';
 import { RateChart } from './RateChart';
-import { storedLocale } from './locale';
+import { useLocale } from './settings';
 
 type T = (typeof STRINGS)['vi'];
 
@@ -78,7 +79,7 @@ function RateTable({ rates, t, caption, testId, withTarget }: { rates: Rate[]; t
 
 /** The supervisor's page: import staff exports, see completion against the plans' targets, export or print. */
 export function ReportApp() {
-  const locale: Locale = storedLocale();
+  const locale: Locale = useLocale().value;
   const t = STRINGS[locale];
   const [filter, setFilter] = useState<ExportFilter>({});
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
@@ -161,7 +162,7 @@ export function ReportApp() {
             </select>
           </label>
           <label className="check">
-            <input type="checkbox" checked={Boolean(filter.includeDemo)} onChange={(e) => set({ includeDemo: e.target.checked })} />
+            <input type="checkbox" checked={Boolean(filter.includeDemo)} onChange={(e) => set({ includeDemo: e.target.checked })} data-testid="report-demo" />
             {t.includeDemo}
           </label>
         </div>

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
-import { getMatcher, viewItem } from './catalog';
+import { getMatcher, viewItem } from '@/lib/match/shipped';
 import { ItemCard } from './ItemCard';
 
 interface Props {

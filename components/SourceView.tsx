@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { format, STRINGS, type Locale } from '@/lib/i18n';
-import { catalog, getMatcher } from './catalog';
-import { storedLocale } from './locale';
+import { catalog, getMatcher } from '@/lib/match/shipped';
+import { useLocale } from './settings';
 
 interface Props {
   itemRef: string;
@@ -10,7 +10,7 @@ interface Props {
 
 /** A seed document with one item's lines highlighted and scrolled into view. */
 export function SourceView({ itemRef, loadSeed }: Props) {
-  const locale: Locale = storedLocale();
+  const locale: Locale = useLocale().value;
   const t = STRINGS[locale];
   const item = getMatcher().item(itemRef);
   const [text, setText] = useState<string | null>(null);

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { MessageSchema, type TabState } from '@/lib/messages';
-import { matchPatternFor, parseUserHosts, USER_HOSTS_KEY, type UserHost } from '@/lib/hosts/user-hosts';
+import { matchPatternFor } from '@/lib/hosts/user-hosts';
+import { userHostsSetting } from '@/lib/settings/user-hosts';
 import type { RecognizedPage } from '@/lib/recognize/page';
 import { RecognizedPageSchema } from '@/lib/recognize/schema';
 import catalogData from '@/lib/catalog/generated/catalog.shipped.json';
@@ -160,8 +161,7 @@ export default defineBackground(() => {
   // Hosts added in Options: run the sensor there too (only where permission was granted).
   let firefoxRegistration: { unregister(): Promise<void> } | null = null;
   const syncUserHosts = async () => {
-    const stored = await browser.storage.local.get(USER_HOSTS_KEY);
-    const hosts: UserHost[] = parseUserHosts(stored[USER_HOSTS_KEY]);
+    const hosts = await userHostsSetting.get();
     const granted: string[] = [];
     for (const h of hosts) {
       if (await browser.permissions.contains({ origins: [matchPatternFor(h.host)] })) granted.push(matchPatternFor(h.host));
@@ -190,9 +190,7 @@ export default defineBackground(() => {
     syncUserHosts().catch((error: unknown) => console.warn('[da06] could not register user hosts', error));
   };
   resync();
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && USER_HOSTS_KEY in changes) resync();
-  });
+  userHostsSetting.watch(resync);
   browser.permissions.onAdded?.addListener(resync);
   browser.permissions.onRemoved?.addListener(resync);
 });

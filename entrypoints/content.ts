@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PORTAL_HOST_PATTERNS } from '@/lib/portals/hosts';
-import { parseUserHosts, USER_HOSTS_KEY } from '@/lib/hosts/user-hosts';
+import { userHostsSetting } from '@/lib/settings/user-hosts';
 import { startSensor } from '@/lib/recognize/sensor';
 import { showBadge } from '@/lib/badge';
 
@@ -15,8 +15,7 @@ export default defineContentScript({
   async main(ctx) {
     let adapterId: string | undefined;
     try {
-      const stored = await browser.storage.local.get(USER_HOSTS_KEY);
-      adapterId = parseUserHosts(stored[USER_HOSTS_KEY]).find((h) => h.host === location.hostname)?.adapterId;
+      adapterId = (await userHostsSetting.get()).find((h) => h.host === location.hostname)?.adapterId;
     } catch {
       // Storage unavailable: the built-in adapters still work.
     }

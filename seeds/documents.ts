@@ -1,10 +1,9 @@
-import type { SeedDocument } from '../lib/catalog/schema';
-
 /**
  * The five seed documents, described once. Keys and files follow seeds/README.md;
  * titles, issuers and dates are read off each document's own header.
+ * Plain data (seeds/ imports nothing): lib/catalog/build.ts types it as SeedDocument[].
  */
-export const SEED_DOCUMENTS: readonly SeedDocument[] = [
+export const SEED_DOCUMENTS = [
   {
     key: 'kh-tinh-2024',
     shortTitle: 'KH Đề án 06 tỉnh Thanh Hóa 2024',
@@ -51,4 +50,4 @@ export const SEED_DOCUMENTS: readonly SeedDocument[] = [
     date: '2024-02-11',
     file: '004_41813a0b6dbcf51b.txt',
   },
-];
+] as const;

@@ -2,14 +2,17 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ReportApp } from '@/components/ReportApp';
 import { ErrorBoundary } from '@/components/ErrorBoundary';
-import { STRINGS } from '@/lib/i18n';
-import { storedLocale } from '@/components/locale';
+import { STRINGS, type Locale } from '@/lib/i18n';
+import { localeSetting } from '@/lib/settings';
 import '@/components/panel.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <ErrorBoundary title={STRINGS[storedLocale()].reportFailed}>
-      <ReportApp />
-    </ErrorBoundary>
-  </StrictMode>,
-);
+// The language is read first, so even the error boundary speaks it.
+const render = (locale: Locale) =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <ErrorBoundary title={STRINGS[locale].reportFailed}>
+        <ReportApp />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+localeSetting.get().then(render, () => render(localeSetting.fallback));

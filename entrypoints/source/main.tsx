@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SourceView } from '@/components/SourceView';
+import { localeSetting } from '@/lib/settings';
 import '@/components/panel.css';
 
 // The seed documents ship as they are; each is loaded only when asked for.
@@ -12,8 +13,11 @@ async function loadSeed(file: string): Promise<string> {
   return entry[1]();
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <SourceView itemRef={new URLSearchParams(location.search).get('ref') ?? ''} loadSeed={loadSeed} />
-  </StrictMode>,
-);
+const render = () =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <SourceView itemRef={new URLSearchParams(location.search).get('ref') ?? ''} loadSeed={loadSeed} />
+    </StrictMode>,
+  );
+// The language first (a few ms), so the page opens in it.
+localeSetting.get().then(render, render);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SEED_DOCUMENTS } from '../../seeds/documents';
+import { SEED_DOCUMENTS as SEED_DOCUMENT_DATA } from '../../seeds/documents';
 import { ingestModels } from './ingest/models';
 import { districtTargets, modelTargets, provincialPhaseTargets, taskTargets } from './ingest/targets';
 import { ingestTasks, readBodyGroupList, type BodyGroup, type IngestContext } from './ingest/tasks';
@@ -15,6 +15,9 @@ import {
   type Task,
 } from './schema';
 import { ReviewedUnitsSchema, UnitRegistry } from './units';
+
+/** seeds/documents.ts is plain data; its shape is checked here, by the compiler. */
+const SEED_DOCUMENTS: readonly SeedDocument[] = SEED_DOCUMENT_DATA;
 
 /** Everything the ingester reads: seed texts by file name plus the reviewed data files. */
 export interface CatalogInputs {

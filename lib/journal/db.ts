@@ -5,6 +5,9 @@ import type { CustomCheck } from '../checklist/library';
  * The journal's IndexedDB schema (Dexie), with every version it has had.
  * Version 1 kept times as ISO strings and had no unit, demo flag, custom
  * checks or import records; version 2 upgrades such data in place.
+ * Version 3 (same stores) repairs filings stored without their officer: the
+ * panel used to create a dossier's session before the profile had loaded, so
+ * it kept empty staff and unit and demo = false while its ticks carried them.
  */
 
 export const JOURNAL_DB_NAME = 'da06-journal';
@@ -74,16 +77,19 @@ export function defineJournalV1(db: Dexie): void {
   db.version(1).stores({ events: 'id, sessionId, at', sessions: 'id, procedureKey, createdAt' });
 }
 
-export function defineJournalVersions(db: Dexie): void {
+const STORES_V2 = {
+  // Only what the panel queries; reports filter in memory.
+  events: 'id, sessionId, at, [sessionId+checkId]',
+  sessions: 'id, procedureKey, createdAt',
+  customChecks: 'id',
+  imports: 'checksum',
+};
+
+/** Versions 1 and 2: the schema as it was before the officer repair (kept for the v3 upgrade test). */
+export function defineJournalV2(db: Dexie): void {
   defineJournalV1(db);
   db.version(2)
-    .stores({
-      // Only what the panel queries; reports filter in memory.
-      events: 'id, sessionId, at, [sessionId+checkId]',
-      sessions: 'id, procedureKey, createdAt',
-      customChecks: 'id',
-      imports: 'checksum',
-    })
+    .stores(STORES_V2)
     .upgrade(async (tx) => {
       await tx
         .table('events')
@@ -106,6 +112,28 @@ export function defineJournalVersions(db: Dexie): void {
           s.demo ??= false;
           s.origin ??= 'local';
         });
+    });
+}
+
+/** A session with neither staff nor unit was stored before the profile was known. */
+export function lacksOfficer(s: { staff?: string; unit?: string }): boolean {
+  return !s.staff && !s.unit;
+}
+
+export function defineJournalVersions(db: Dexie): void {
+  defineJournalV2(db);
+  db.version(3)
+    .stores(STORES_V2)
+    .upgrade(async (tx) => {
+      const sessions = tx.table<FilingSession, string>('sessions');
+      const events = tx.table<TickEvent, string>('events');
+      const broken = await sessions.filter(lacksOfficer).toArray();
+      for (const s of broken) {
+        // Its first tick that names an officer (oldest first; ties by id, as deriveState orders them).
+        const ticks = (await events.where('sessionId').equals(s.id).toArray()).sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+        const first = ticks.find((e) => !lacksOfficer(e));
+        if (first) await sessions.update(s.id, { staff: first.staff, unit: first.unit, demo: first.demo });
+      }
     });
 }
 

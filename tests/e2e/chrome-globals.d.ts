@@ -1,7 +1,13 @@
 // The `chrome` namespace as used inside service-worker evaluations in E2E tests.
 declare namespace chrome {
   namespace runtime {
-    function getManifest(): { name: string; version: string; side_panel?: { default_path: string } };
+    function getManifest(): {
+      name: string;
+      version: string;
+      side_panel?: { default_path: string };
+      content_scripts?: { matches: string[] }[];
+      host_permissions?: string[];
+    };
   }
   namespace tabs {
     function query(q: { url?: string; active?: boolean }): Promise<{ id?: number; url?: string }[]>;

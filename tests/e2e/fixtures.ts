@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { test as base, type BrowserContext, type Worker } from '@playwright/test';
 import { launchWithExtension as launch } from '../../scripts/chromium';
+import { WORKER_START } from './timeouts';
 
 /*
  * Real-browser fixtures: Debian's Chromium (/usr/bin/chromium) with the built
@@ -19,7 +20,7 @@ export function fixtureHtml(path: string): string {
 export async function launchWithExtension(): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   const context = await launch(EXTENSION_PATH);
   let [worker] = context.serviceWorkers();
-  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: WORKER_START });
   const extensionId = new URL(worker.url()).host;
   return { context, worker, extensionId };
 }

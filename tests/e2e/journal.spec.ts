@@ -3,17 +3,18 @@ import type { Page } from '@playwright/test';
 import { FIXTURES } from '../fixtures/index';
 import { fixtureSource } from '../fixtures/load';
 import { expect, launchWithExtension, servePages, tabIdOf, test } from './fixtures';
+import { CHECKLIST, LONG_FLOW } from './timeouts';
 
 const dossier = FIXTURES.find((f) => f.file === 'thanhhoa/dossier.html')!;
 const detail = FIXTURES.find((f) => f.file === 'national/procedure-detail.html')!;
 
 async function openPanel(page: Page, extensionId: string, tabId: number): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
-  await expect(page.getByTestId('checklist')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('checklist')).toBeVisible({ timeout: CHECKLIST });
 }
 
 test('ticks on a dossier are kept in IndexedDB across reloads and tabs, export as CSV and JSON, and import on the report page', async ({ ext }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(LONG_FLOW);
   await servePages(ext.context, new Map([[dossier.url, fixtureSource(dossier)]]));
   const page = await ext.context.newPage();
   await page.goto(dossier.url);
@@ -45,7 +46,7 @@ test('ticks on a dossier are kept in IndexedDB across reloads and tabs, export a
   // Reload the portal page and the panel: nothing lost.
   await page.reload();
   await panel.reload();
-  await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done', { timeout: 15_000 });
+  await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done', { timeout: CHECKLIST });
   await expect(panel.getByTestId('check-so-hoa')).toHaveAttribute('data-state', 'na');
   await expect(panel.getByTestId('check-so-hoa').getByTestId('na-note')).toHaveValue('Hồ sơ nộp trực tuyến, đã có bản điện tử');
 
@@ -128,7 +129,7 @@ test('a page without a dossier code asks for a session name and restores the ses
   await panel.getByTestId('check-dinh-danh').getByTestId('tick-done').click();
   await expect(panel.getByTestId('checklist-progress')).toContainText('Đã làm 1/');
   await panel.reload();
-  await expect(panel.getByTestId('checklist')).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByTestId('checklist')).toBeVisible({ timeout: CHECKLIST });
   await panel.getByTestId('session-select').selectOption({ label: 'Demo lớp tập huấn 1' });
   await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done');
 });
@@ -170,4 +171,93 @@ test('custom checks added in Options appear on matching filings and go away when
 
   await options.getByTestId('custom-list').locator('li', { hasText: 'giấy chứng sinh' }).getByRole('button', { name: 'Bỏ' }).click();
   await expect(custom).toHaveCount(0);
+});
+
+/** Rows of a CSV export (RFC 4180 quoting, BOM and CRLF as the exports write them). */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') {
+      quoted = !quoted;
+    } else if (!quoted && c === ',') {
+      endCell();
+    } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
+      endCell();
+      rows.push(row);
+      row = [];
+      i++;
+    } else {
+      cell += c;
+    }
+  }
+  return rows;
+}
+
+test('a dossier filing keeps its officer: the session, the CSV row and the report carry the profile', async ({ ext }) => {
+  test.setTimeout(LONG_FLOW);
+  // The officer's profile, saved in Options before any dossier is opened (a trainer: demo mode on).
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await options.getByTestId('profile-name').fill('Lê Thị Một Cửa');
+  await options.getByTestId('profile-name').blur();
+  await options.getByTestId('my-unit').selectOption('ubnd-cap-xa');
+  await options.getByTestId('profile-demo').check();
+  await expect(options.getByRole('status')).toHaveText('Đã lưu');
+  const unitName = (await options.getByTestId('my-unit').locator('option[value="ubnd-cap-xa"]').textContent())!.trim();
+
+  await servePages(ext.context, new Map([[dossier.url, fixtureSource(dossier)]]));
+  const page = await ext.context.newPage();
+  await page.goto(dossier.url);
+  const tabId = await tabIdOf(ext.worker, dossier.url);
+  const panel = await ext.context.newPage();
+  await openPanel(panel, ext.extensionId, tabId);
+  await panel.getByTestId('check-dinh-danh').getByTestId('tick-done').click();
+  await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done');
+
+  // The session record itself (what reports and the per-filing CSV read), not only the tick.
+  const sessions = await panel.evaluate(async () => {
+    const open = indexedDB.open('da06-journal');
+    const db: IDBDatabase = await new Promise((resolve, reject) => {
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    return new Promise<{ id: string; staff: string; unit: string; demo: boolean }[]>((resolve) => {
+      const q = db.transaction('sessions').objectStore('sessions').getAll();
+      q.onsuccess = () => resolve(q.result as { id: string; staff: string; unit: string; demo: boolean }[]);
+    });
+  });
+  expect(sessions).toHaveLength(1);
+  expect(sessions[0]).toMatchObject({ staff: 'Lê Thị Một Cửa', unit: 'ubnd-cap-xa', demo: true });
+
+  // The per-filing CSV: "Cán bộ" and "Đơn vị" of the dossier's row.
+  await panel.getByText('Xuất dữ liệu cho lãnh đạo').click();
+  await panel.getByTestId('export-demo').check();
+  const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('export-csv-wide').click()]);
+  const [header, ...rows] = parseCsv(readFileSync((await download.path())!, 'utf8'));
+  const row = rows.find((r) => r.includes(dossier.dossierCode!));
+  expect(row, 'the dossier has a row').toBeDefined();
+  expect(row![header.indexOf('Cán bộ')]).toBe('Lê Thị Một Cửa');
+  expect(row![header.indexOf('Đơn vị')]).toBe('ubnd-cap-xa');
+  expect(row![header.indexOf('Demo')]).toBe('1');
+
+  // The report page counts the filing under the officer's unit, not "—".
+  const report = await ext.context.newPage();
+  await report.goto(`chrome-extension://${ext.extensionId}/report.html`);
+  await report.getByTestId('report-demo').check();
+  await expect(report.getByTestId('total-sessions')).toHaveText('1');
+  const byUnit = report.getByTestId('table-by-unit').locator('tbody tr');
+  await expect(byUnit).toHaveCount(1);
+  await expect(byUnit.first()).toContainText(unitName);
+  await expect(report.getByTestId('report-totals')).toContainText('Lê Thị Một Cửa');
 });

@@ -3,6 +3,7 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { FIXTURES } from '../fixtures/index';
 import { fixtureSource } from '../fixtures/load';
 import { expect, servePages, tabIdOf, test } from './fixtures';
+import { LONG_FLOW, PANEL_LIST, RECOGNIZED } from './timeouts';
 
 /** Fixture page → items the panel must list as specific, and traps it must not. */
 const EXPECTED: { file: string; specific: string[]; notSpecific: string[] }[] = [
@@ -36,7 +37,7 @@ async function bandOf(panel: Page, ref: string): Promise<string | null> {
 }
 
 test('the panel lists the expected specific items for fixture procedures, and the badge count matches', async ({ ext }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(LONG_FLOW);
   const fixtures = EXPECTED.map((e) => ({ e, f: FIXTURES.find((f) => f.file === e.file)! }));
   await servePages(ext.context, new Map(fixtures.map(({ f }) => [f.url, fixtureSource(f)])));
   const panel = await ext.context.newPage();
@@ -46,7 +47,7 @@ test('the panel lists the expected specific items for fixture procedures, and th
       await page.goto(f.url);
       const tabId = await tabIdOf(ext.worker, f.url);
       await panel.goto(panelUrl(ext.extensionId, tabId));
-      await expect(panel.getByTestId('match-view')).toBeVisible({ timeout: 15_000 });
+      await expect(panel.getByTestId('match-view')).toBeVisible({ timeout: PANEL_LIST });
       for (const ref of e.specific) {
         await expect(panel.getByTestId(`item-${ref}`), ref).toHaveAttribute('data-band', 'specific');
         await expect(panel.getByTestId(`item-${ref}`).getByTestId('item-reason')).not.toBeEmpty();
@@ -56,7 +57,7 @@ test('the panel lists the expected specific items for fixture procedures, and th
       expect(Number(count)).toBeGreaterThan(0);
       expect(await panel.locator('[data-band="specific"]').count()).toBe(Number(count));
       // The in-page badge (open shadow root) shows the same number.
-      await expect(page.locator('da06-badge').locator('.count')).toHaveText(count, { timeout: 10_000 });
+      await expect(page.locator('da06-badge').locator('.count')).toHaveText(count, { timeout: RECOGNIZED });
       await page.close();
     });
   }
@@ -70,7 +71,7 @@ test('the badge stays out of the page styles and opens the panel when clicked', 
   const page = await ext.context.newPage();
   await page.goto(f.url);
   const button = page.locator('da06-badge').locator('button');
-  await expect(button).toBeVisible({ timeout: 10_000 });
+  await expect(button).toBeVisible({ timeout: RECOGNIZED });
   expect(await button.evaluate((b) => getComputedStyle(b).fontSize)).toBe('13px');
   expect(await button.evaluate((b) => getComputedStyle(b).color)).toBe('rgb(255, 255, 255)');
   await expect(button).toHaveAttribute('aria-label', /Đề án 06: \d+ mục/);
@@ -83,7 +84,7 @@ test('the badge stays out of the page styles and opens the panel when clicked', 
   await button.click();
   // The side panel is not a tab, so Playwright does not list it; the browser's target list does.
   const tabId = await tabIdOf(ext.worker, f.url);
-  await expect.poll(panelTargets, { timeout: 10_000 }).toContainEqual(expect.stringContaining(`sidepanel.html?tab=${tabId}`));
+  await expect.poll(panelTargets, { timeout: RECOGNIZED }).toContainEqual(expect.stringContaining(`sidepanel.html?tab=${tabId}`));
 });
 
 test('search finds items without diacritics, with a typo, and by abbreviation', async ({ ext }) => {
@@ -121,7 +122,7 @@ test('a page that is not a procedure shows the empty state and offers search', a
 
 test('filters, keyboard use, source link, and no serious accessibility violations', async ({ ext }) => {
   const { panel } = await openWithPanel(ext, 'national/procedure-detail.html');
-  await expect(panel.getByTestId('match-view')).toBeVisible({ timeout: 15_000 });
+  await expect(panel.getByTestId('match-view')).toBeVisible({ timeout: PANEL_LIST });
 
   const axe = await new AxeBuilder({ page: panel }).analyze();
   const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

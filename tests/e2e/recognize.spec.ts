@@ -1,11 +1,12 @@
 import { FIXTURES } from '../fixtures/index';
 import { fixtureSource } from '../fixtures/load';
 import { expect, servePages, tabIdOf, test } from './fixtures';
+import { LONG_FLOW, PANEL_LIST, RECOGNIZED } from './timeouts';
 
 const owned = FIXTURES.filter((f) => f.ownedHost);
 
 test('the panel shows the procedure recognized on each fixture page, at its real URL', async ({ ext }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(LONG_FLOW);
   await servePages(ext.context, new Map(owned.map((f) => [f.url, fixtureSource(f)])));
   const panel = await ext.context.newPage();
   for (const f of owned) {
@@ -15,9 +16,9 @@ test('the panel shows the procedure recognized on each fixture page, at its real
       const tabId = await tabIdOf(ext.worker, f.url);
       await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${tabId}`);
       const view = panel.getByTestId('current-page');
-      await expect(view).toHaveAttribute('data-kind', f.kind, { timeout: 15_000 });
-      if (f.procedure?.name) await expect(panel.getByTestId('recognized-name')).toHaveText(f.procedure.name, { timeout: 15_000 });
-      if (f.procedure?.code) await expect(panel.getByTestId('recognized-code')).toHaveText(f.procedure.code, { timeout: 15_000 });
+      await expect(view).toHaveAttribute('data-kind', f.kind, { timeout: PANEL_LIST });
+      if (f.procedure?.name) await expect(panel.getByTestId('recognized-name')).toHaveText(f.procedure.name, { timeout: PANEL_LIST });
+      if (f.procedure?.code) await expect(panel.getByTestId('recognized-code')).toHaveText(f.procedure.code, { timeout: PANEL_LIST });
       if (f.dossierCode) await expect(panel.getByTestId('recognized-dossierCode')).toHaveText(f.dossierCode);
       if (!f.procedure) await expect(panel.getByTestId('recognized-name')).toHaveCount(0);
       const shown = await panel.locator('main').innerText();
@@ -47,7 +48,7 @@ test('in-page navigation updates the recognized procedure', async ({ ext }) => {
     },
     { html, url: detail.url },
   );
-  await expect(panel.getByTestId('current-page')).toHaveAttribute('data-kind', 'procedure-info', { timeout: 10_000 });
+  await expect(panel.getByTestId('current-page')).toHaveAttribute('data-kind', 'procedure-info', { timeout: RECOGNIZED });
   await expect(panel.getByTestId('recognized-code')).toHaveText('1.001193');
   await expect(panel.getByTestId('recognized-portalId')).toHaveText('373812');
 });

@@ -2,10 +2,10 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defineJournalV1, JournalDb, type FilingSessionV1, type TickEventV1 } from '../../lib/journal/db';
+import { defineJournalV1, defineJournalV2, JournalDb, type FilingSession, type FilingSessionV1, type TickEvent, type TickEventV1 } from '../../lib/journal/db';
 import { deriveState, dossierSessionId, Journal, JournalError, procedureKey, type StaffContext } from '../../lib/journal/journal';
-import { importExportFiles } from '../../lib/journal/import';
-import { buildExportFile, type ExportCheck } from '../../lib/export/format';
+import { importExportFiles } from '../../lib/exchange/import';
+import { buildExportFile, type ExportCheck } from '../../lib/exchange/format';
 import { filterJournal } from '../../lib/export/filter';
 import { csvCell, longRows, toCsv, wideRows, type CsvHeadings } from '../../lib/export/csv';
 import { toXlsx } from '../../lib/export/xlsx';
@@ -133,6 +133,52 @@ describe('journal', () => {
     expect(s).toMatchObject({ label: 'H1', checkIds: [], origin: 'local', createdAt: Date.parse('2025-03-01T02:00:00.000Z') });
     expect(deriveState(await new Journal(db).eventsOf(session.id)).get('so-hoa')).toMatchObject({ state: 'na' });
     expect(await db.events.where('[sessionId+checkId]').equals([session.id, 'dinh-danh']).count()).toBe(1);
+  });
+
+  it('repairs filings stored without their officer (schema v2) from their first tick that names one', async () => {
+    const name = `test-journal-v2-${n++}`;
+    const v2 = new Dexie(name);
+    defineJournalV2(v2);
+    const session = (id: string, staff: string, unit: string, demo = false): FilingSession => ({
+      id, procedureKey: 'code:1.001193', procedureCode: '1.001193', procedureName: 'Đăng ký khai sinh', dossierCode: id, label: id,
+      checkIds: ['dinh-danh', 'so-hoa'], staff, unit, createdAt: 1_000, demo, origin: 'local',
+    });
+    const tick = (id: string, sessionId: string, at: number, staff: string, unit: string, demo = false): TickEvent => ({
+      id, sessionId, checkId: 'dinh-danh', state: 'done', staff, unit, at, demo,
+    });
+    // What the panel wrote until now: the dossier session before the profile loaded, its ticks after.
+    await v2.table('sessions').bulkAdd([
+      session('blank', '', ''),
+      session('blank-first-tick-anonymous', '', ''),
+      session('blank-no-ticks', '', ''),
+      session('named', 'Cán bộ C', 'cong-an-tinh'),
+      session('name-without-unit', 'Cán bộ D', ''),
+    ]);
+    await v2.table('events').bulkAdd([
+      tick('a-late', 'blank', 2_000, 'Cán bộ B', 'ubnd-cap-huyen'),
+      tick('z-early', 'blank', 1_500, 'Cán bộ A', 'ubnd-cap-xa', true),
+      tick('t3', 'blank-first-tick-anonymous', 1_100, '', ''),
+      tick('t4', 'blank-first-tick-anonymous', 1_200, 'Cán bộ E', 'ubnd-cap-xa'),
+      tick('t5', 'named', 1_100, 'Cán bộ X', 'ubnd-cap-xa', true),
+      tick('t6', 'name-without-unit', 1_100, 'Cán bộ Y', 'ubnd-cap-xa'),
+    ]);
+    const before = await v2.table('events').toArray();
+    v2.close();
+
+    const db = new JournalDb(name);
+    dbs.push(db);
+    const byId = new Map((await db.sessions.toArray()).map((s) => [s.id, s]));
+    // The earliest tick, not the first stored nor the latest.
+    expect(byId.get('blank')).toMatchObject({ staff: 'Cán bộ A', unit: 'ubnd-cap-xa', demo: true });
+    expect(byId.get('blank-first-tick-anonymous')).toMatchObject({ staff: 'Cán bộ E', unit: 'ubnd-cap-xa', demo: false });
+    expect(byId.get('blank-no-ticks')).toMatchObject({ staff: '', unit: '', demo: false });
+    // A session that names its officer keeps it, even when someone else ticked.
+    expect(byId.get('named')).toMatchObject({ staff: 'Cán bộ C', unit: 'cong-an-tinh', demo: false });
+    expect(byId.get('name-without-unit')).toMatchObject({ staff: 'Cán bộ D', unit: '' });
+    // Everything else is untouched: ticks, labels, checks, times.
+    expect(await db.events.toArray()).toEqual(before);
+    expect(byId.get('blank')).toMatchObject({ label: 'blank', checkIds: ['dinh-danh', 'so-hoa'], createdAt: 1_000, origin: 'local' });
+    expect(db.verno).toBe(3);
   });
 
   it('stores only the fields the checklist needs: procedure, dossier code, checks, notes, the staff profile', async () => {

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
-import { fromExportFile, parseExportFile, type ExportFile, type ParseProblem } from '../export/format';
-import type { JournalDb } from './db';
-import { classifyError, type JournalError } from './journal';
+import { fromExportFile, parseExportFile, type ExportFile, type ParseProblem } from './format';
+import type { JournalDb } from '../journal/db';
+import { classifyError, type JournalError } from '../journal/journal';
 
 export type ImportOutcome =
   | { name: string; status: 'imported'; added: number; duplicates: number; sessions: number; file: ExportFile }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CHECK_STATES, type FilingSession, type TickEvent } from '../journal/db';
 import { NOTE_MAX } from '../journal/journal';
-import type { ExportFilter, JournalData } from './filter';
+import type { ExportFilter, JournalData } from '../export/filter';
 
 /**
  * The JSON export: lossless, versioned, self-describing (check labels and
