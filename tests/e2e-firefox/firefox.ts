@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import type { Browser, HTTPRequest, Page } from 'puppeteer-core';
 import { ADDON_ID, EXTENSION_ORIGIN, firefoxExtensionDir, launchFirefoxWithExtension } from '../../scripts/firefox';
+import { FIREFOX_TIMEOUTS } from '../e2e/timeouts';
+
+/** The named waits of the Firefox E2E live with the others in tests/e2e/timeouts.ts. */
+export { ABSENT_MARGIN_MS, FIREFOX_TIMEOUTS } from '../e2e/timeouts';
 
 /*
  * Helpers for the Firefox E2E: Debian's firefox-esr driven by puppeteer-core
@@ -15,31 +19,6 @@ import { ADDON_ID, EXTENSION_ORIGIN, firefoxExtensionDir, launchFirefoxWithExten
  * - page.reload() on them waits for that missing event too; `reloadPage`
  *   reloads from inside the page and waits for the new document.
  */
-
-/** Named timeouts of the Firefox E2E (no literals in the tests). */
-export const FIREFOX_TIMEOUTS = {
-  /** Whole test: a Firefox launch, an add-on install and a few pages. */
-  test: 90_000,
-  /** Portal page loaded → in-page badge (site adapters answer at once). */
-  badge: 15_000,
-  /**
-   * Generic reader on a user-added host: the sensor hands the page over only
-   * after its 8 s watch, then the background reads it.
-   */
-  genericBadge: 25_000,
-  /** An extension page the extension opens in a tab. */
-  extensionTab: 15_000,
-  /** Panel tab opened → items listed. */
-  panelItems: 20_000,
-  /** A click's effect (tick stored, host saved). */
-  action: 10_000,
-} as const;
-
-/**
- * "No badge" is checked by waiting as long as the badge took to come on the
- * same page when it should, plus this margin.
- */
-export const ABSENT_MARGIN_MS = 3_000;
 
 export const FIREFOX_EXTENSION_PATH = firefoxExtensionDir(resolve('.'));
 
