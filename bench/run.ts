@@ -8,6 +8,9 @@
  * matchIndexMs (tagging + search index), matchMedianMs / matchP95Ms (one
  * procedure of the reference list), searchMedianMs (one query);
  * panelFirstRenderMs, panelHeapBytes (Chromium, recognized procedure).
+ * Quality (Node): everyFilingMedian / everyFilingMax (band size over the reference
+ * list), specificRecall / specificPrecision / specificPrecisionLowerBound (labelled
+ * set; unjudged items counted as wrong for the bound), unitsReviewed / unitsDerived.
  * Journal: export100kCsvMs / XlsxMs / JsonMs, exportCsvVsStringify,
  * exportPeakHeapBytes (Node); tickWriteP50Ms / P95Ms, tickWriteVsRawPut,
  * import10x10kMs (Chromium IndexedDB).
@@ -16,6 +19,9 @@
  * Browser figures build both targets first (`npm run build`); --node-only skips them.
  */
 import { execSync } from 'node:child_process';
+import labelledJson from '../tests/match/labelled.json';
+import judgedJson from '../tests/match/judged.json';
+import { scoreCases, type Judgment, type LabelledCase } from '../tests/match/score';
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { buildCatalog } from '../lib/catalog/build';
@@ -69,6 +75,21 @@ async function main() {
   perMatch.sort((a, b) => a - b);
   figures.matchMedianMs = { value: round(quantile(perMatch, 0.5)), unit: 'ms', note: `median over ${procedures.length} reference procedures × 20 (aim ≤ 1 ms)` };
   figures.matchP95Ms = { value: round(quantile(perMatch, 0.95)), unit: 'ms' };
+  // Quality: every-filing band size over the reference list; specific-band precision
+  // with unjudged items bounded; unit registry coverage.
+  const efSizes = procedures
+    .map((p) => matcher.match({ code: p.code, name: p.name, field: p.field, level: p.level }, { related: false })
+      .items.filter((i) => i.band === 'every-filing' && !i.restates).length)
+    .sort((a, b) => a - b);
+  figures.everyFilingMedian = { value: quantile(efSizes, 0.5), unit: 'items', note: `every-filing band over ${procedures.length} reference procedures (aim ≤ 25)` };
+  figures.everyFilingMax = { value: efSizes[efSizes.length - 1], unit: 'items' };
+  const quality = scoreCases(matcher, (labelledJson as { cases: LabelledCase[] }).cases, (judgedJson as { judged: Judgment[] }).judged);
+  figures.specificRecall = { value: round(quality.recall), unit: 'ratio', note: `${quality.tp}/${quality.tp + quality.fn} labelled must-have items` };
+  figures.specificPrecision = { value: round(quality.precision), unit: 'ratio', note: `over labelled items (${quality.tp}/${quality.tp + quality.fp})` };
+  figures.specificPrecisionWithJudged = { value: round(quality.precisionJudged), unit: 'ratio', note: `labelled plus ${quality.judgedRelevant + quality.judgedWrong} unlabelled items judged by hand (${quality.judgedWrong} wrong); ${quality.unjudged.length} unjudged` };
+  figures.specificPrecisionLowerBound = { value: round(quality.precisionJudgedLow), unit: 'ratio', note: `unjudged items counted as wrong` };
+  figures.unitsReviewed = { value: catalog.units.filter((u) => u.reviewed).length, unit: 'units', note: `of ${catalog.units.length}; the rest derived from seed cells` };
+  figures.unitsDerived = { value: catalog.units.filter((u) => !u.reviewed).length, unit: 'units' };
   const queries = ['khai sinh', 'khai sinh lien thong', 'VNeID', 'thanh toan truc tuyen', 'thanh toán trực tuyn', 'BHYT', 'số hóa hồ sơ', 'lý lịch tư pháp', 'dat dai', 'căn cước'];
   const perSearch: number[] = [];
   for (let round_ = 0; round_ < 50; round_++) {

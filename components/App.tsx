@@ -7,6 +7,7 @@ import type { ProcedureQuery } from '@/lib/match';
 import { catalog, getMatcher } from '@/lib/match/shipped';
 import { localeSetting, profileSetting } from '@/lib/settings';
 import { useLocale, useProfile } from './settings';
+import { myPlanUnits } from '@/lib/settings';
 import { CatalogSummaryView } from './CatalogSummaryView';
 import { CurrentPage } from './CurrentPage';
 import { MatchView } from './MatchView';
@@ -40,7 +41,7 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   const setLocale = (next: Locale) => void localeSetting.set(next);
   const [tab, setTab] = useState<TabState | null>(initialTab);
   const [search, setSearch] = useState('');
-  const myUnit = useProfile().value.unitId || null;
+  const myUnits = myPlanUnits(useProfile().value);
   // The catalog summary is secondary: it renders after the first list.
   const [showSummary, setShowSummary] = useState(false);
   useEffect(() => {
@@ -144,7 +145,7 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
                     <ChecklistView query={query} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
                   </Suspense>
                 </ErrorBoundary>
-                <MatchView query={query} t={t} locale={locale} today={today} myUnit={myUnit} />
+                <MatchView query={query} t={t} locale={locale} today={today} myUnits={myUnits} />
               </>
             ) : (
               <p className="hint" data-testid="search-hint">{t.noProcedureHint}</p>

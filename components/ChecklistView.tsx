@@ -6,11 +6,14 @@ import { format, type Locale, type STRINGS } from '@/lib/i18n';
 import type { CheckState } from '@/lib/journal/db';
 import { classifyError, deriveState, dossierSessionId, NOTE_MAX, procedureKey, type JournalError } from '@/lib/journal/journal';
 import type { ProcedureQuery } from '@/lib/match';
-import { getMatcher } from '@/lib/match/shipped';
+import { catalog, getMatcher } from '@/lib/match/shipped';
 import { staffContext } from '@/lib/settings';
 import { journal, journalDb, requestPersistence } from '@/services/journal';
 import { ExportControls } from './ExportControls';
 import { useProfile } from './settings';
+
+/** Ticks name the officer's unit in words (the office, else the plan unit's name). */
+const unitName = (id: string) => catalog.units.find((u) => u.id === id)?.name;
 
 type T = (typeof STRINGS)['vi'];
 
@@ -70,7 +73,7 @@ export function ChecklistView({ query, dossierCode, t, locale }: Props) {
     journal
       .ensureSession(
         { id: sessionId, procedureKey: procKey, procedureCode: query.code, procedureName: query.name ?? query.code ?? '', dossierCode, label: dossierCode, checkIds: checkIds.split('|') },
-        staffContext(profile),
+        staffContext(profile, unitName),
       )
       .then(() => setError(null), (e: unknown) => setError(errorText(t, classifyError(e))));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the session is keyed by these values only
@@ -83,7 +86,7 @@ export function ChecklistView({ query, dossierCode, t, locale }: Props) {
     try {
       await journal.ensureSession(
         { id, procedureKey: procKey, procedureCode: query.code, procedureName: query.name ?? query.code ?? '', label, checkIds: checkIds.split('|') },
-        staffContext(profile),
+        staffContext(profile, unitName),
       );
       setChosen(id);
       setError(null);
@@ -95,7 +98,7 @@ export function ChecklistView({ query, dossierCode, t, locale }: Props) {
   const tick = async (checkId: string, next: CheckState, note?: string) => {
     if (!sessionId || !profileReady) return;
     try {
-      await journal.tick(sessionId, checkId, next, note, staffContext(profile));
+      await journal.tick(sessionId, checkId, next, note, staffContext(profile, unitName));
       setError(null);
     } catch (e) {
       setError(errorText(t, classifyError(e)));

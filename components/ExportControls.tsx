@@ -10,6 +10,7 @@ import { buildReport } from '@/lib/report/aggregate';
 import { catalog } from '@/lib/match/shipped';
 import { profileSetting } from '@/lib/settings';
 import { journalDb } from '@/services/journal';
+import { officeLabel } from '@/lib/settings';
 
 type T = (typeof STRINGS)['vi'];
 
@@ -85,7 +86,7 @@ export function ExportControls({ t, locale, filter = {}, procedureKey }: Props) 
       }
       if (kind === 'json') {
         const profile = await profileSetting.get(); // read when the file is made: never a not-yet-loaded profile
-        const file = await buildExportFile(data, checks, { staff: profile.name, unit: profile.unitId }, f);
+        const file = await buildExportFile(data, checks, { staff: profile.name, unit: officeLabel(profile, (id) => catalog.units.find((u) => u.id === id)?.name) }, f);
         download(`da06-${stamp()}.json`, new Blob([JSON.stringify(file)], { type: 'application/json' }));
       }
       setMessage({ error: false, text: format(t.exported, { sessions: data.sessions.length, events: data.events.length }) });

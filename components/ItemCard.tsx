@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { STRINGS } from '@/lib/i18n';
 import { format, type Locale } from '@/lib/i18n';
 import type { MatchedItem } from '@/lib/match';
-import type { ItemView } from '@/lib/match/present';
+import { formatDay, statusText, type ItemView } from '@/lib/match/present';
 import { describeReason } from '@/lib/match/reasons';
 import { getMatcher } from '@/lib/match/shipped';
 
@@ -11,6 +11,8 @@ interface Props {
   match?: MatchedItem;
   t: (typeof STRINGS)['vi'];
   locale: Locale;
+  /** Items that restate this one (its own targets, the same sentence in other plans), shown with it. */
+  restatedBy?: ItemView[];
 }
 
 const PREVIEW = 180;
@@ -20,7 +22,7 @@ function sourceUrl(ref: string): string {
 }
 
 /** One task, target or model: source, units, deadline, status and why it is listed. */
-export function ItemCard({ view, match, t, locale }: Props) {
+export function ItemCard({ view, match, t, locale, restatedBy = [] }: Props) {
   const long = view.content.length > PREVIEW;
   const titleId = `title-${view.ref.replace(/[^a-zA-Z0-9]/g, '-')}`;
   return (
@@ -28,7 +30,7 @@ export function ItemCard({ view, match, t, locale }: Props) {
       <div className="item-head">
         {match && <span className={`tag band-${match.band}`}>{t[`band_${match.band}`]}</span>}
         <span className={`tag status-${view.status}`} data-testid="item-status">
-          {t[`status_${view.status}`]}
+          {statusText(view, locale)}
         </span>
       </div>
       <p className="item-title" id={titleId}>
@@ -62,10 +64,30 @@ export function ItemCard({ view, match, t, locale }: Props) {
             <dd>{view.partnerUnits.join('; ')}</dd>
           </div>
         )}
-        {view.deadlineRaw && (
+        {view.deadlineRaw && view.deadlineRaw !== view.deadlineTarget && (
           <div>
             <dt>{t.deadline}</dt>
-            <dd>{view.deadlineRaw}</dd>
+            <dd data-testid="item-deadline">{view.deadlineRaw}</dd>
+          </div>
+        )}
+        {view.deadlineTarget && (
+          <div>
+            <dt>{t.deadlineTarget}</dt>
+            <dd data-testid="item-deadline-target">{view.deadlineTarget}</dd>
+          </div>
+        )}
+        {view.stages && (
+          <div>
+            <dt>{t.stages}</dt>
+            <dd>
+              <ol className="stages" data-testid="item-stages">
+                {view.stages.map((s) => (
+                  <li key={s.from}>
+                    {format(t.stageFrom, { date: formatDay(s.from, locale) })}: {s.text}
+                  </li>
+                ))}
+              </ol>
+            </dd>
           </div>
         )}
         {match && (
@@ -77,6 +99,22 @@ export function ItemCard({ view, match, t, locale }: Props) {
           </div>
         )}
       </dl>
+      {view.status === 'period-ended' && <p className="muted status-note">{t.statusPeriodEndedNote}</p>}
+      {restatedBy.length > 0 && (
+        <div className="restated" data-testid="item-restated">
+          <span className="muted">{t.restatedHere}:</span>
+          <ul>
+            {restatedBy.map((r) => (
+              <li key={r.ref} data-testid={`restated-${r.ref}`} data-status={r.status}>
+                <a href={sourceUrl(r.ref)} target="_blank" rel="noreferrer" title={r.content}>
+                  {r.docTitle} — {format(t.source_item, { number: r.number })}
+                </a>{' '}
+                <span className="muted">({statusText(r, locale)})</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </li>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import type { DeadlineStatus } from '@/lib/catalog/deadline';
-import { DOCUMENT_KEYS, type CatalogItem } from '@/lib/catalog/schema';
+import { DEADLINE_STATUSES, type DeadlineStatus } from '@/lib/catalog/deadline';
+import type { CatalogItem } from '@/lib/catalog/schema';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
 import { MATCH_BANDS, type MatchBand, type ProcedureQuery } from '@/lib/match';
 import { catalog, getMatcher, viewItem } from '@/lib/match/shipped';
@@ -11,7 +11,8 @@ interface Props {
   t: (typeof STRINGS)['vi'];
   locale: Locale;
   today: string;
-  myUnit: string | null;
+  /** The plan units the officer's office stands for (Options). */
+  myUnits: readonly string[];
 }
 
 const KINDS: CatalogItem['kind'][] = ['task', 'target', 'model'];
@@ -21,10 +22,11 @@ const KIND_LABEL = { task: 'tasks', target: 'targets', model: 'models' } as cons
  * this many per section before "show more", to keep the first render short.
  */
 const FIRST_OTHERS = 5;
-const STATUS_ORDER: DeadlineStatus[] = ['overdue', 'due-soon', 'ongoing', 'recurring', 'conditional', 'unknown', 'done'];
+const STATUS_ORDER: readonly DeadlineStatus[] = DEADLINE_STATUSES;
 
 /** The items of the plans that apply to the recognized procedure, with filters. */
-export function MatchView({ query, t, locale, today, myUnit }: Props) {
+export function MatchView({ query, t, locale, today, myUnits }: Props) {
+  const myUnit = myUnits.length > 0;
   const [band, setBand] = useState<MatchBand | 'all'>('all');
   const [doc, setDoc] = useState<string>('all');
   const [mine, setMine] = useState(false);
@@ -47,19 +49,32 @@ export function MatchView({ query, t, locale, today, myUnit }: Props) {
     // Read by `npm run bench` (panelFirstRenderMs): the first list is in the DOM.
     if (performance.getEntriesByName('da06-first-list').length === 0) performance.mark('da06-first-list');
   }, []);
-  const counts = Object.fromEntries(MATCH_BANDS.map((b) => [b, rows.filter((r) => r.match.band === b).length])) as Record<MatchBand, number>;
+  // An item restating another (a target stated in its task, the same sentence in
+  // another plan) is shown with that item and not counted on its own.
+  const counts = Object.fromEntries(
+    MATCH_BANDS.map((b) => [b, rows.filter((r) => r.match.band === b && !r.match.restates).length]),
+  ) as Record<MatchBand, number>;
 
   const shown = rows
     .filter((r) => band === 'all' || r.match.band === band)
     .filter((r) => doc === 'all' || r.view.doc === doc)
     .filter((r) => {
       if (!mine || !myUnit) return true;
-      return r.view.leadUnitIds.includes(myUnit) || (role === 'any' && r.view.partnerUnitIds.includes(myUnit));
+      const mineIn = (ids: string[]) => ids.some((id) => myUnits.includes(id));
+      return mineIn(r.view.leadUnitIds) || (role === 'any' && mineIn(r.view.partnerUnitIds));
     });
   if (sort === 'status') {
     shown.sort((a, b) => STATUS_ORDER.indexOf(a.view.status) - STATUS_ORDER.indexOf(b.view.status));
   }
-  const hasDistrictItems = shown.some((r) => r.view.doc === 'kh-huyen-2024' || /huyện/i.test(r.view.leadUnits.join(' ')));
+  const shownRefs = new Set(shown.map((r) => r.view.ref));
+  const restatedBy = new Map<string, typeof shown>();
+  for (const r of shown) {
+    const to = r.match.restates;
+    if (to && shownRefs.has(to)) restatedBy.set(to, [...(restatedBy.get(to) ?? []), r]);
+  }
+  const topLevel = shown.filter((r) => !r.match.restates || !shownRefs.has(r.match.restates));
+  const districtDocs = new Set(catalog.documents.filter((d) => d.level === 'district').map((d) => d.key));
+  const hasDistrictItems = shown.some((r) => districtDocs.has(r.view.doc) || /huyện/i.test(r.view.leadUnits.join(' ')));
 
   return (
     <section className="card" aria-labelledby="match-title" data-testid="match-view">
@@ -90,9 +105,9 @@ export function MatchView({ query, t, locale, today, myUnit }: Props) {
           {t.document}
           <select data-testid="filter-doc" value={doc} onChange={(e) => setDoc(e.target.value)}>
             <option value="all">{t.allDocuments}</option>
-            {DOCUMENT_KEYS.map((k) => (
-              <option key={k} value={k}>
-                {catalog.documents.find((d) => d.key === k)?.shortTitle ?? k}
+            {catalog.documents.map((d) => (
+              <option key={d.key} value={d.key}>
+                {d.shortTitle}
               </option>
             ))}
           </select>
@@ -122,7 +137,7 @@ export function MatchView({ query, t, locale, today, myUnit }: Props) {
       {hasDistrictItems && <p className="note">{t.districtNote}</p>}
       {shown.length === 0 && <p className="empty">{t.noItems}</p>}
       {KINDS.map((kind) => {
-        const list = shown.filter((r) => r.view.kind === kind);
+        const list = topLevel.filter((r) => r.view.kind === kind);
         if (list.length === 0) return null;
         let others = 0;
         const visible = expanded[kind] ? list : list.filter((r) => r.match.band === 'specific' || others++ < FIRST_OTHERS);
@@ -133,7 +148,14 @@ export function MatchView({ query, t, locale, today, myUnit }: Props) {
             </h3>
             <ul className="items">
               {visible.map((r) => (
-                <ItemCard key={r.view.ref} view={r.view} match={r.match} t={t} locale={locale} />
+                <ItemCard
+                  key={r.view.ref}
+                  view={r.view}
+                  match={r.match}
+                  t={t}
+                  locale={locale}
+                  restatedBy={(restatedBy.get(r.view.ref) ?? []).map((x) => x.view)}
+                />
               ))}
             </ul>
             {visible.length < list.length && (

@@ -1,12 +1,18 @@
 import { useState } from 'react';
-import type { STRINGS } from '@/lib/i18n';
+import type { Unit } from '@/lib/catalog/schema';
+import { format, type STRINGS, type StringKey } from '@/lib/i18n';
+import { formatDay } from '@/lib/match/present';
 import { catalog } from '@/lib/match/shipped';
-import { profileSetting, type Profile } from '@/lib/settings';
+import { myPlanUnits, profileSetting, type Profile } from '@/lib/settings';
 import { useProfile } from './settings';
 
+type Level = Unit['level'];
+const LEVELS: Level[] = ['commune', 'province', 'district', 'all-levels', 'central'];
+
 /**
- * Options: the staff member's profile (name, unit, level, demo mode). The unit
- * also drives the panel's "my unit" filter; name and unit are shown on exports.
+ * Options: the staff member's profile. The office is free text (its real name, shown
+ * on exports); the plan units it stands for are chosen from the reviewed registry by
+ * level and kind, and drive the panel's "my unit" filter.
  */
 export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
   const { value: stored, ready } = useProfile();
@@ -18,12 +24,27 @@ export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
     setProfile(stored);
   }
   const [saved, setSaved] = useState(false);
-  const units = catalog.units.filter((u) => u.reviewed).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const [level, setLevel] = useState<Level>('commune');
+  const [kind, setKind] = useState<string>('all');
+  // Only reviewed units with a real identity: no "các cơ quan liên quan"-style groups.
+  const registry = catalog.units.filter((u) => u.reviewed && u.kind !== 'nhom');
+  const nameOf = new Map(catalog.units.map((u) => [u.id, u.name]));
+  const atLevel = registry.filter((u) => u.level === level);
+  const kinds = [...new Set(atLevel.map((u) => u.kind ?? 'khac'))];
+  const choices = atLevel
+    .filter((u) => kind === 'all' || u.kind === kind)
+    .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const chosen = myPlanUnits(profile);
 
   const save = async (next: Profile) => {
     setProfile(next);
     await profileSetting.set(next);
     setSaved(true);
+  };
+  const toggle = (id: string, on: boolean) => {
+    const ids = on ? [...chosen.filter((x) => x !== id), id] : chosen.filter((x) => x !== id);
+    // The legacy single unit follows the first choice, so older readers still see one.
+    void save({ ...profile, planUnitIds: ids, unitId: ids[0] ?? '' });
   };
 
   return (
@@ -37,16 +58,59 @@ export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
           <input data-testid="profile-name" value={profile.name} maxLength={100} onChange={(e) => setProfile({ ...profile, name: e.target.value })} onBlur={() => void save(profile)} />
         </label>
         <label>
-          {t.myUnit}
-          <select data-testid="my-unit" aria-describedby="my-unit-help" value={profile.unitId} onChange={(e) => void save({ ...profile, unitId: e.target.value })}>
-            <option value="">{t.none}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
+          {t.profileOffice}
+          <input
+            data-testid="profile-office"
+            value={profile.office}
+            maxLength={120}
+            aria-describedby="office-hint"
+            onChange={(e) => setProfile({ ...profile, office: e.target.value })}
+            onBlur={() => void save(profile)}
+          />
         </label>
+        <p className="muted" id="office-hint">{t.profileOfficeHint}</p>
+        <fieldset data-testid="plan-units">
+          <legend>{t.planUnits}</legend>
+          <p className="muted" id="plan-units-help">{t.planUnitsHelp}</p>
+          <label>
+            {t.planUnitLevel}
+            <select data-testid="plan-unit-level" value={level} onChange={(e) => { setLevel(e.target.value as Level); setKind('all'); }}>
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>{t[`unitLevel_${l}` as StringKey]}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t.planUnitKind}
+            <select data-testid="plan-unit-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+              <option value="all">{t.allKinds}</option>
+              {kinds.map((k) => (
+                <option key={k} value={k}>{t[`unitKind_${k}` as StringKey]}</option>
+              ))}
+            </select>
+          </label>
+          {choices.length === 0 && <p className="empty">{t.noPlanUnitsHere}</p>}
+          <ul className="plan-unit-list" aria-describedby="plan-units-help">
+            {choices.map((u) => (
+              <li key={u.id}>
+                <label className="check">
+                  <input type="checkbox" data-testid={`plan-unit-${u.id}`} checked={chosen.includes(u.id)} onChange={(e) => toggle(u.id, e.target.checked)} />
+                  {u.name}
+                  {u.until && u.successor && (
+                    <span className="muted">
+                      {' '}({format(t.unitEnded, { date: formatDay(u.until, 'vi'), successor: nameOf.get(u.successor) ?? u.successor })})
+                    </span>
+                  )}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {chosen.length > 0 && (
+            <p data-testid="plan-units-chosen">
+              {t.myUnit}: {chosen.map((id) => nameOf.get(id) ?? id).join('; ')}
+            </p>
+          )}
+        </fieldset>
         <label>
           {t.profileLevel}
           <select data-testid="profile-level" value={profile.level} onChange={(e) => void save({ ...profile, level: e.target.value as Profile['level'] })}>

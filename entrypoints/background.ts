@@ -53,7 +53,7 @@ export default defineBackground(() => {
     const p = page.pageKind === 'procedure-list' ? undefined : page.procedure;
     if (!p || (!p.code && !p.name)) return undefined;
     matcher ??= matcherFromData(catalogData as unknown as Catalog, matchData as MatchData, itemTopics);
-    return matcher.match(p).items.filter((i) => i.band === 'specific').length;
+    return matcher.match(p).items.filter((i) => i.band === 'specific' && !i.restates).length;
   };
 
   const store = (tabId: number, page: RecognizedPage) => {

@@ -35,3 +35,10 @@ console.error(
   `catalog: ${tasks.length} tasks, ${models.length} models, ${targets.length} targets, ${units.length} units, ` +
     `${Buffer.byteLength(json)} bytes in ${(performance.now() - started).toFixed(0)} ms`,
 );
+const derived = units.filter((u) => !u.reviewed).length;
+console.error(
+  `units: ${units.length - derived} reviewed, ${derived} derived (not in seeds/units.json)` +
+    (report.unitFragments.length
+      ? `; cell pieces not minted as units: ${report.unitFragments.map((f) => `${f.ref} «${f.text}» (${f.why})`).join(', ')}`
+      : ''),
+);

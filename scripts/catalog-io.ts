@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SEED_DOCUMENTS } from '../seeds/documents';
 import type { CatalogInputs } from '../lib/catalog/build';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -15,17 +14,27 @@ export const GENERATED_MATCH_DATA = join(ROOT, 'lib', 'catalog', 'generated', 'm
 /** Topics of every catalog item under the reviewed lexicon, so the panel does not tag at start-up. */
 export const GENERATED_ITEM_TOPICS = join(ROOT, 'lib', 'catalog', 'generated', 'item-topics.json');
 
-/** Read the five seeds and the reviewed data files from seeds/. */
+/**
+ * Read every plan's recipe (seeds/*.recipe.json), the seed each names, and the
+ * reviewed data files from seeds/. Plans are listed in the order of their seed files.
+ */
 export function readCatalogInputs(seedsDir = SEEDS_DIR): CatalogInputs {
   const seedTexts: Record<string, string> = {};
   const seedHashes: Record<string, string> = {};
-  for (const doc of SEED_DOCUMENTS) {
-    const buf = readFileSync(join(seedsDir, doc.file));
-    seedTexts[doc.file] = buf.toString('utf8');
-    seedHashes[doc.file] = createHash('sha256').update(buf).digest('hex');
-  }
   const json = (name: string) => JSON.parse(readFileSync(join(seedsDir, name), 'utf8')) as unknown;
+  const recipesJson = readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.recipe.json'))
+    .map((f) => json(f) as { document?: { file?: string } })
+    .sort((a, b) => String(a.document?.file).localeCompare(String(b.document?.file)));
+  for (const recipe of recipesJson) {
+    const file = recipe.document?.file;
+    if (typeof file !== 'string') continue; // the schema reports it
+    const buf = readFileSync(join(seedsDir, file));
+    seedTexts[file] = buf.toString('utf8');
+    seedHashes[file] = createHash('sha256').update(buf).digest('hex');
+  }
   return {
+    recipesJson,
     seedTexts,
     seedHashes,
     defectsJson: json('defects.json'),

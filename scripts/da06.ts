@@ -9,7 +9,8 @@
  */
 import { buildCatalog } from '../lib/catalog/build';
 import { catalogStats, selfCheck } from '../lib/catalog/check';
-import { DEADLINE_STATUSES, deadlineStatus, type DeadlineStatus } from '../lib/catalog/deadline';
+import { DEADLINE_STATUSES, type DeadlineStatus } from '../lib/catalog/deadline';
+import { itemStatus } from '../lib/catalog/status';
 import type { CatalogItem } from '../lib/catalog/schema';
 import { readFileSync } from 'node:fs';
 import { recognizePage } from '../lib/recognize';
@@ -87,10 +88,11 @@ function matchCommand(args: string[]): void {
     ref: i.ref,
     kind: i.kind,
     band: i.band,
+    ...(i.restates ? { restates: i.restates } : {}),
     reason: i.reasons.map((r) => describeReason(r, locale, matcher.tagger)).join(' '),
   }));
   if (args.includes('--json')) {
-    console.log(JSON.stringify({ procedure: result.procedure, items }, null, 2));
+    console.log(JSON.stringify({ procedure: result.procedure, items, leftOut: result.leftOut }, null, 2));
     return;
   }
   const p = result.procedure;
@@ -99,8 +101,14 @@ function matchCommand(args: string[]): void {
   console.log(`  topics: ${p.topics.map((t) => `${t.topicId} (${t.source})`).join(', ') || '—'}`);
   for (const band of MATCH_BANDS) {
     const inBand = items.filter((i) => i.band === band);
-    console.log(`\n${band}: ${inBand.length}`);
-    for (const i of inBand) console.log(`  ${i.ref.padEnd(22)} ${i.kind.padEnd(6)} ${i.reason}`);
+    console.log(`\n${band}: ${inBand.filter((i) => !i.restates).length} (+${inBand.filter((i) => i.restates).length} shown with the item they restate)`);
+    for (const i of inBand) {
+      console.log(i.restates ? `    ↳ ${i.ref.padEnd(20)} restates ${i.restates}` : `  ${i.ref.padEnd(22)} ${i.kind.padEnd(6)} ${i.reason}`);
+    }
+  }
+  if (result.leftOut.length) {
+    console.log(`\nleft out of every filing on review: ${result.leftOut.length}`);
+    for (const l of result.leftOut) console.log(`  ${l.ref.padEnd(22)} ${l.reason}`);
   }
 }
 
@@ -149,7 +157,8 @@ function main(argv: string[]): void {
     if (!ref) usage();
     const item = items.find((i) => i.ref === ref);
     if (!item) {
-      console.error(`No item with ref ${ref}. Refs look like kh-tinh-2024#16, ct-04-2024#B25, kh-mo-hinh#M36, kh-huyen-2024#T3.`);
+      const examples = catalog.documents.map((d) => items.find((i) => i.doc === d.key)?.ref).filter(Boolean);
+      console.error(`No item with ref ${ref}. Refs look like ${examples.join(', ')}.`);
       process.exit(1);
     }
     if (json) {
@@ -198,7 +207,7 @@ function main(argv: string[]): void {
     const soon = Number(flag(rest, '--soon') ?? 30);
     const byStatus = Object.fromEntries(DEADLINE_STATUSES.map((s) => [s, [] as { ref: string; deadline: string; due?: string }[]])) as Record<DeadlineStatus, { ref: string; deadline: string; due?: string }[]>;
     for (const item of [...catalog.tasks, ...catalog.models]) {
-      const status = deadlineStatus(item.deadline, date, { dueSoonDays: soon });
+      const status = itemStatus(catalog, item, date, { dueSoonDays: soon }).status;
       byStatus[status].push({ ref: item.ref, deadline: item.deadline.raw, ...(item.deadline.due ? { due: item.deadline.due } : {}) });
     }
     if (json) {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { SEED_DOCUMENTS as SEED_DOCUMENT_DATA } from '../../seeds/documents';
 import { ingestModels } from './ingest/models';
-import { districtTargets, modelTargets, provincialPhaseTargets, taskTargets } from './ingest/targets';
+import { bulletTargets, modelTargets, phasedBulletTargets, taskTargets } from './ingest/targets';
 import { ingestTasks, readBodyGroupList, type BodyGroup, type IngestContext } from './ingest/tasks';
 import { makeOcrFixer, OcrTableSchema } from './ocr';
+import { RecipeSchema, type Recipe } from './recipe';
 import {
   CATALOG_VERSION,
   CatalogSchema,
@@ -11,16 +11,16 @@ import {
   type Catalog,
   type DocumentKey,
   type Group,
-  type SeedDocument,
+  type Model,
+  type Target,
   type Task,
 } from './schema';
 import { ReviewedUnitsSchema, UnitRegistry } from './units';
 
-/** seeds/documents.ts is plain data; its shape is checked here, by the compiler. */
-const SEED_DOCUMENTS: readonly SeedDocument[] = SEED_DOCUMENT_DATA;
-
-/** Everything the ingester reads: seed texts by file name plus the reviewed data files. */
+/** Everything the ingester reads: recipes, seed texts by file name plus the reviewed data files. */
 export interface CatalogInputs {
+  /** One ingest recipe per plan (seeds/<key>.recipe.json), in the order the catalog lists them. */
+  recipesJson: unknown[];
   seedTexts: Record<string, string>;
   /** SHA-256 of each seed file, recorded as the catalog's sources. */
   seedHashes?: Record<string, string>;
@@ -37,8 +37,11 @@ export interface BuildReport {
   bodyGroups: Partial<Record<DocumentKey, BodyGroup[]>>;
   /** Headings whose count lacked ")" — each must be explained by a defect. */
   unclosedHeadings: { doc: DocumentKey; numeral: string }[];
-  /** ct-04-2024 section C: the number of tasks the directive's body announces. */
-  announcedLocalTasks: number | null;
+  /** Group sizes a body announces (recipe `table.announced`), for the self-check; count null when not found. */
+  announced: { doc: DocumentKey; group: string; count: number | null }[];
+  recipes: Recipe[];
+  /** Cell pieces that are no unit (truncated cells), each must be explained by a defect. */
+  unitFragments: { ref: string; text: string; why: 'bare' | 'unknown' }[];
 }
 
 const DefectFileSchema = z.object({ defects: z.array(DefectSchema) });
@@ -47,7 +50,25 @@ function linesOf(text: string): string[] {
   return text.replace(/\r\n?/g, '\n').split('\n');
 }
 
+/** Validate recipes: zod shape, unique keys and files. */
+export function parseRecipes(recipesJson: unknown[]): Recipe[] {
+  const recipes = recipesJson.map((r, i) => {
+    const parsed = RecipeSchema.safeParse(r);
+    if (!parsed.success) throw new Error(`Recipe ${i + 1} is invalid: ${z.prettifyError(parsed.error)}`);
+    return parsed.data;
+  });
+  for (const field of ['key', 'file'] as const) {
+    const seen = new Set<string>();
+    for (const r of recipes) {
+      if (seen.has(r.document[field])) throw new Error(`Two recipes share the ${field} ${r.document[field]}`);
+      seen.add(r.document[field]);
+    }
+  }
+  return recipes;
+}
+
 export function buildCatalog(inputs: CatalogInputs): BuildReport {
+  const recipes = parseRecipes(inputs.recipesJson);
   const defects = DefectFileSchema.parse(inputs.defectsJson).defects;
   const reviewedUnits = ReviewedUnitsSchema.parse(
     (inputs.unitsJson as { units?: unknown } | null)?.units ?? inputs.unitsJson,
@@ -57,81 +78,72 @@ export function buildCatalog(inputs: CatalogInputs): BuildReport {
   const problems: string[] = [];
   const groups: Group[] = [];
   const tasks: Task[] = [];
+  const models: Model[] = [];
+  const targets: Target[] = [];
   const bodyGroups: BuildReport['bodyGroups'] = {};
+  const unclosedHeadings: BuildReport['unclosedHeadings'] = [];
+  const announced: BuildReport['announced'] = [];
 
-  const ctxFor = (doc: SeedDocument): IngestContext => {
+  for (const recipe of recipes) {
+    const doc = recipe.document;
     const text = inputs.seedTexts[doc.file];
     if (text === undefined) throw new Error(`Seed file ${doc.file} (${doc.key}) is missing`);
-    return { doc, lines: linesOf(text), defects: defects.filter((d) => d.doc === doc.key), units, display };
-  };
-  const docOf = (key: DocumentKey) => SEED_DOCUMENTS.find((d) => d.key === key)!;
+    const ctx: IngestContext = { doc, lines: linesOf(text), defects: defects.filter((d) => d.doc === doc.key), units, display };
+    const table = recipe.table;
+    if (table.kind === 'tasks') {
+      const listed = table.bodyGroups
+        ? readBodyGroupList(ctx.lines, new RegExp(table.bodyGroups.after, 'u'), table.bodyGroups.unit)
+        : undefined;
+      if (listed) bodyGroups[doc.key] = listed;
+      const result = ingestTasks(ctx, table.columns, {
+        pipe: table.syntax === 'pipe',
+        ...(listed ? { bodyGroups: listed } : {}),
+      });
+      unclosedHeadings.push(...result.unclosed.map((numeral) => ({ doc: doc.key, numeral })));
+      groups.push(...result.groups);
+      tasks.push(...result.tasks);
+      problems.push(...result.problems.map((p) => `${doc.key}: ${p}`));
+      const announce = table.announced;
+      if (announce) {
+        const re = new RegExp(announce.pattern, 'u');
+        const m = ctx.lines.map((l) => re.exec(l)).find(Boolean);
+        const count = m ? Number(m[1]) : null;
+        announced.push({ doc: doc.key, group: announce.group, count });
+        // The body announces the group's size; the heading itself declares none.
+        const group = groups.find((g) => g.id === `${doc.key}/${announce.group}`);
+        if (group && count !== null) group.declared = count;
+      }
+    } else {
+      const result = ingestModels(ctx);
+      groups.push(...result.groups);
+      models.push(...result.models);
+      problems.push(...result.problems.map((p) => `${doc.key}: ${p}`));
+    }
 
-  const unclosedHeadings: BuildReport['unclosedHeadings'] = [];
-  const collect = (
-    key: DocumentKey,
-    result: { groups: Group[]; tasks: Task[]; problems: string[]; unclosed: string[] },
-  ) => {
-    unclosedHeadings.push(...result.unclosed.map((numeral) => ({ doc: key, numeral })));
-    groups.push(...result.groups);
-    tasks.push(...result.tasks);
-    problems.push(...result.problems.map((p) => `${key}: ${p}`));
-  };
-
-  const tinh = ctxFor(docOf('kh-tinh-2024'));
-  collect('kh-tinh-2024', ingestTasks(tinh, { content: 0, lead: 1, partner: 2, deadline: 3 }));
-
-  const tu = ctxFor(docOf('kh-tu-2025'));
-  bodyGroups['kh-tu-2025'] = readBodyGroupList(tu.lines, /^2\.\s*Nhiệm vụ trọng tâm/u);
-  collect(
-    'kh-tu-2025',
-    ingestTasks(tu, { content: 0, lead: 1, partner: 2, deadline: 3 }, { bodyGroups: bodyGroups['kh-tu-2025'] }),
-  );
-
-  const huyen = ctxFor(docOf('kh-huyen-2024'));
-  bodyGroups['kh-huyen-2024'] = readBodyGroupList(huyen.lines, /2\.\s*Nhiệm vụ cụ thể/u);
-  collect('kh-huyen-2024', ingestTasks(huyen, { content: 0, lead: 1, partner: 2, product: 3, deadline: 4 }));
-
-  const ct = ctxFor(docOf('ct-04-2024'));
-  collect('ct-04-2024', ingestTasks(ct, { content: 0, lead: 1, partner: 2, deadline: 3, product: 4 }, { pipe: true }));
-  const announced = ct.lines
-    .map((l) => /triển khai (\d+) nhiệm vụ trong năm/u.exec(l))
-    .find(Boolean);
-
-  // Section C's size is announced in the body ("triển khai 12 nhiệm vụ trong năm 2024").
-  const sectionC = groups.find((g) => g.id === 'ct-04-2024/C');
-  if (sectionC && announced) sectionC.declared = Number(announced[1]);
-
-  const moHinh = ctxFor(docOf('kh-mo-hinh'));
-  const modelResult = ingestModels(moHinh);
-  groups.push(...modelResult.groups);
-  problems.push(...modelResult.problems.map((p) => `kh-mo-hinh: ${p}`));
-
-  const targets = [
-    ...districtTargets(huyen.doc, huyen.lines),
-    ...provincialPhaseTargets(tu.doc, tu.lines),
-    ...taskTargets(tinh.doc, tasks.filter((t) => t.doc === 'kh-tinh-2024')),
-    ...taskTargets(tu.doc, tasks.filter((t) => t.doc === 'kh-tu-2025')),
-    ...taskTargets(huyen.doc, tasks.filter((t) => t.doc === 'kh-huyen-2024')),
-    ...taskTargets(ct.doc, tasks.filter((t) => t.doc === 'ct-04-2024')),
-    ...modelTargets(moHinh.doc, modelResult.models),
-  ];
+    let next = 1;
+    for (const section of recipe.targets.sections) {
+      const out = section.style === 'bullets'
+        ? bulletTargets(doc, ctx.lines, section, next)
+        : phasedBulletTargets(doc, ctx.lines, section, next);
+      targets.push(...out.targets);
+      next = out.next;
+    }
+    if (recipe.targets.fromItems) {
+      if (table.kind === 'tasks') targets.push(...taskTargets(doc, tasks.filter((t) => t.doc === doc.key)));
+      else targets.push(...modelTargets(doc, models.filter((m) => m.doc === doc.key)));
+    }
+  }
 
   const catalog: Catalog = {
     version: CATALOG_VERSION,
-    sources: SEED_DOCUMENTS.map((d) => ({ key: d.key, file: d.file, sha256: inputs.seedHashes?.[d.file] ?? '' })),
-    documents: [...SEED_DOCUMENTS],
+    sources: recipes.map((r) => ({ key: r.document.key, file: r.document.file, sha256: inputs.seedHashes?.[r.document.file] ?? '' })),
+    documents: recipes.map((r) => r.document),
     groups,
     tasks,
-    models: modelResult.models,
+    models,
     targets,
     units: units.list(),
     defects,
   };
-  return {
-    catalog: CatalogSchema.parse(catalog),
-    problems,
-    bodyGroups,
-    unclosedHeadings,
-    announcedLocalTasks: announced ? Number(announced[1]) : null,
-  };
+  return { catalog: CatalogSchema.parse(catalog), problems, bodyGroups, unclosedHeadings, announced, recipes, unitFragments: [...units.fragments] };
 }

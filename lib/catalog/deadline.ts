@@ -65,14 +65,73 @@ const CONDITIONAL_PATTERNS: RegExp[] = [
 const RECURRING_PATTERN = /thuong xuyen|hang thang|hang nam|hang tuan|dinh ky/;
 const DONE_PATTERN = /da hoan thanh/;
 
+/** "Kế hoạch số 296/KH-UBND ngày 13/12/2023", "Nghị quyết 175/NQ-CP ngày 30/10/2023": a cited document. */
+const CITED_PATTERN = /(?:(?:ke hoach|quyet dinh|nghi quyet|chi thi|thong tu|nghi dinh|cong van|van ban)\s+)?(?:so\s*)?\d+\s*\/\s*[a-z0-9-]*[a-z][a-z0-9-]*\s+ngay\s+\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{4}/g;
+
+/** A percentage or rank in the cell: the cell states a target, not (only) a time. */
+const TARGET_PATTERN = /\d+(?:[.,]\d+)?\s*%|top\s*\d+\s*\/\s*\d+/;
+
+/** "đạt (từ) 70% … từ quý II/2024": one stage of a staged target. */
+const STAGE_PATTERN = /dat\s+(?:tu\s+)?(\d+(?:[.,]\d+)?\s*%)[^%]*?\btu\s+(quy\s*(?:iv|iii|ii|i|[1-4])\s*(?:\/|nam)\s*\d{4}|thang\s*\d{1,2}\s*\/\s*\d{4})/g;
+
+function startOf(folded: string): string | undefined {
+  const q = /quy\s*(iv|iii|ii|i|[1-4])\s*(?:\/|nam)\s*(\d{4})/.exec(folded);
+  if (q) {
+    const quarter = ROMAN[q[1]] ?? Number(q[1]);
+    return `${q[2]}-${pad((quarter - 1) * 3 + 1)}-01`;
+  }
+  const m = /thang\s*(\d{1,2})\s*\/\s*(\d{4})/.exec(folded);
+  return m ? isoDate(Number(m[2]), Number(m[1]), 1) ?? undefined : undefined;
+}
+
+/**
+ * The day a "từ …" phrase starts ("từ quý II/2024" → 2024-04-01, "từ tháng 7/2025" →
+ * 2025-07-01, "từ năm 2025" → 2025-01-01); undefined when it is not a start.
+ */
+export function startingDay(raw: string): string | undefined {
+  const folded = foldSameLength(stripMarkup(collapseSpaces(raw))).trim();
+  if (!/^tu\s/.test(folded)) return undefined;
+  const year = /^tu\s+nam\s+(\d{4})/.exec(folded);
+  return year ? `${year[1]}-01-01` : startOf(folded);
+}
+
+/** Blank a span of the folded text (same length) so no later pattern reads it. */
+function blank(text: string, from: number, to: number): string {
+  return text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+}
+
 /**
  * Parse one deadline phrase. Parts are returned in reading order; the kind is
  * the single part's kind, "combination" for several, "unknown" for none.
+ * Dates of cited documents are set aside (`cited`); a percentage or rank in the
+ * cell is kept as `target`, and "đạt X% … từ <quý>" stages as `stages`: they start
+ * then and continue, so they are never a due date.
  */
 export function parseDeadline(rawInput: string): Deadline {
   const raw = collapseSpaces(rawInput);
   const clean = stripMarkup(raw);
-  const text = foldSameLength(clean);
+  let text = foldSameLength(clean);
+  const cited: string[] = [];
+  for (const m of text.matchAll(CITED_PATTERN)) {
+    cited.push(collapseSpaces(clean.slice(m.index!, m.index! + m[0].length)));
+    text = blank(text, m.index!, m.index! + m[0].length);
+  }
+  const stages: { from: string; text: string }[] = [];
+  for (const m of text.matchAll(STAGE_PATTERN)) {
+    const from = startOf(m[2]);
+    if (!from) continue;
+    stages.push({ from, text: collapseSpaces(clean.slice(m.index!, m.index! + m[0].length)) });
+    text = blank(text, m.index!, m.index! + m[0].length);
+  }
+  let target: string | undefined;
+  if (stages.length) target = collapseSpaces(clean);
+  else if (TARGET_PATTERN.test(text)) {
+    // "Năm 2024: cấp tỉnh và huyện 100%; cấp xã 90%" → time "Năm 2024", target after the colon.
+    const colon = clean.indexOf(':');
+    target = colon > 0 && !TARGET_PATTERN.test(foldSameLength(clean.slice(0, colon)))
+      ? collapseSpaces(clean.slice(colon + 1))
+      : collapseSpaces(clean);
+  }
   const found: { at: number; part: DeadlinePart }[] = [];
   const taken: [number, number][] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
@@ -163,18 +222,57 @@ export function parseDeadline(rawInput: string): Deadline {
 
   const ends = parts.map(partEnd).filter((e): e is string => Boolean(e)).sort();
   const due = ends.length ? ends[ends.length - 1] : undefined;
-  const kind: Deadline['kind'] = parts.length === 0 ? 'unknown' : parts.length === 1 ? parts[0].kind : 'combination';
-  return due ? { raw, kind, parts, due } : { raw, kind, parts };
+  const kind: Deadline['kind'] = parts.length === 0
+    ? (stages.length ? 'staged' : 'unknown')
+    : parts.length === 1 && !stages.length ? parts[0].kind : 'combination';
+  return {
+    raw,
+    kind,
+    parts,
+    ...(due ? { due } : {}),
+    ...(target ? { target } : {}),
+    ...(stages.length ? { stages } : {}),
+    ...(cited.length ? { cited } : {}),
+  };
 }
 
+/**
+ * What the plans' text supports about an item on a given day — never more:
+ * - done: the plan itself says "Đã hoàn thành" (and nothing recurs after it);
+ * - recurring: the work recurs ("thường xuyên", "hàng tháng");
+ * - starts: it starts on a day still ahead (a recurring task or a staged target);
+ * - staged: a staged target whose stages have begun (shown with its stages);
+ * - roadmap: it follows someone else's roadmap or instruction and sets no date of its own;
+ * - period-ended: it has a date, and the plan's own period has ended (neutral: the plans
+ *   record no completion, so a passed date proves nothing about the work);
+ * - in-force / due-soon: the plan's period is current and its date is ahead;
+ * - past-due: the plan's period is current and the date it sets has passed — the only
+ *   status shown in red, worded "hạn theo kế hoạch: …", never as a judgment of the unit;
+ * - unknown: the cell gives no time at all.
+ */
 export const DEADLINE_STATUSES = [
-  'done', 'overdue', 'due-soon', 'ongoing', 'recurring', 'conditional', 'unknown',
+  'past-due', 'due-soon', 'in-force', 'starts', 'staged', 'recurring', 'roadmap', 'period-ended', 'done', 'unknown',
 ] as const;
 export type DeadlineStatus = (typeof DEADLINE_STATUSES)[number];
+
+/** The period a plan covers: its own ("năm 2024"), or open-ended ("năm 2024 và những năm tiếp theo"). */
+export interface PlanPeriod {
+  from: string;
+  /** Last day the plan covers; absent when it stays in force. */
+  to?: string;
+}
 
 export interface StatusOptions {
   /** Days ahead of `on` that count as "due soon". Default 30. */
   dueSoonDays?: number;
+  /** The period of the plan the item belongs to; without it the plan counts as current. */
+  period?: PlanPeriod;
+}
+
+export interface StatusDetail {
+  status: DeadlineStatus;
+  /** The day the status names: the plan's end (period-ended), the start (starts), the due day. */
+  date?: string;
 }
 
 function addDays(iso: string, days: number): string {
@@ -183,25 +281,29 @@ function addDays(iso: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/**
- * Status of a deadline on a given day (ISO date, the user's "today").
- * - done: the plan says "Đã hoàn thành" and nothing recurs after it;
- * - recurring: the work recurs and no dated part is still ahead;
- * - conditional: the phrase starts with someone else's schedule, or has no date;
- * - overdue / due-soon / ongoing: from the latest dated part.
- */
-export function deadlineStatus(deadline: Deadline, on: string, options: StatusOptions = {}): DeadlineStatus {
+/** Status of a deadline on a given day (ISO date, the user's "today"), with the day it names. */
+export function deadlineStatusDetail(deadline: Deadline, on: string, options: StatusOptions = {}): StatusDetail {
   const window = options.dueSoonDays ?? 30;
   const kinds = new Set(deadline.parts.map((p) => p.kind));
-  const hasRecurring = kinds.has('recurring');
-  if (kinds.has('done')) return hasRecurring ? 'recurring' : 'done';
-  if (deadline.parts.length === 0) return 'unknown';
-  const leadsWithCondition = deadline.parts[0].kind === 'conditional';
-  const due = deadline.due;
-  if (due && due >= on) {
-    return due <= addDays(on, window) ? 'due-soon' : 'ongoing';
+  const recurring = deadline.parts.find((p) => p.kind === 'recurring');
+  if (kinds.has('done') && !recurring) return { status: 'done' };
+  if (deadline.stages?.length) {
+    const first = deadline.stages.map((s) => s.from).sort()[0];
+    return first > on ? { status: 'starts', date: first } : { status: 'staged', date: first };
   }
-  if (hasRecurring) return 'recurring';
-  if (leadsWithCondition || !due) return 'conditional';
-  return 'overdue';
+  if (recurring) {
+    if (recurring.kind === 'recurring' && recurring.from && recurring.from > on) return { status: 'starts', date: recurring.from };
+    return { status: 'recurring' };
+  }
+  if (deadline.parts.length === 0) return { status: 'unknown' };
+  const due = deadline.due;
+  if (deadline.parts[0].kind === 'conditional' || !due) return { status: 'roadmap' };
+  const end = options.period?.to;
+  if (end && end < on) return { status: 'period-ended', date: end };
+  if (due >= on) return { status: due <= addDays(on, window) ? 'due-soon' : 'in-force', date: due };
+  return { status: 'past-due', date: due };
+}
+
+export function deadlineStatus(deadline: Deadline, on: string, options: StatusOptions = {}): DeadlineStatus {
+  return deadlineStatusDetail(deadline, on, options).status;
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 
-/** Keys of the five seed documents, as in seeds/README.md. */
-export const DOCUMENT_KEYS = ['kh-tinh-2024', 'kh-tu-2025', 'kh-mo-hinh', 'kh-huyen-2024', 'ct-04-2024'] as const;
-export const DocumentKeySchema = z.enum(DOCUMENT_KEYS);
+/** A document's key (e.g. "kh-…-2024"), given by its recipe (seeds/<key>.recipe.json). */
+export const DocumentKeySchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 export type DocumentKey = z.infer<typeof DocumentKeySchema>;
 
 const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -16,6 +15,14 @@ export const SeedDocumentSchema = z.object({
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
   file: z.string().regex(/^[\w.-]+\.txt$/),
   note: z.string().optional(),
+  /** The level of the issuing authority. */
+  level: z.enum(['central', 'province', 'district', 'commune']),
+  /**
+   * The period the plan covers, in the plan's words and as days: "năm 2024" is
+   * 2024-01-01…2024-12-31; "năm 2024 và những năm tiếp theo" has no end.
+   * A passed date is shown in red only while the plan's period is current.
+   */
+  period: z.object({ from: IsoDate, to: IsoDate.optional(), raw: z.string().min(1) }),
 });
 export type SeedDocument = z.infer<typeof SeedDocumentSchema>;
 
@@ -41,7 +48,7 @@ export const DeadlinePartSchema = z.discriminatedUnion('kind', [
 export type DeadlinePart = z.infer<typeof DeadlinePartSchema>;
 
 export const DEADLINE_KINDS = [
-  'date', 'month', 'quarter', 'year', 'range', 'recurring', 'conditional', 'done', 'combination', 'unknown',
+  'date', 'month', 'quarter', 'year', 'range', 'recurring', 'conditional', 'done', 'staged', 'combination', 'unknown',
 ] as const;
 export const DeadlineSchema = z.object({
   raw: z.string(),
@@ -49,10 +56,24 @@ export const DeadlineSchema = z.object({
   parts: z.array(DeadlinePartSchema),
   /** Last day of the latest dated part, when there is one. */
   due: IsoDate.optional(),
+  /**
+   * A target the deadline cell states instead of (or next to) a time
+   * ("cấp tỉnh và huyện 100%; cấp xã 90%"): kept apart, never read as a time.
+   */
+  target: z.string().optional(),
+  /** Stages of a staged target ("đạt từ 70% … từ quý II/2024"): each starts on a day and continues. */
+  stages: z.array(z.object({ from: IsoDate, text: z.string() })).optional(),
+  /** Cited documents whose dates were set aside ("Kế hoạch số 296/KH-UBND ngày 13/12/2023"). */
+  cited: z.array(z.string()).optional(),
 });
 export type Deadline = z.infer<typeof DeadlineSchema>;
 
 export const UNIT_LEVELS = ['central', 'province', 'district', 'commune', 'all-levels', 'other'] as const;
+/** What kind of body a unit is; used to choose the officer's own plan units. */
+export const UNIT_KINDS = [
+  'ubnd', 'cong-an', 'mot-cua', 'so', 'phong', 'bo', 'bhxh', 'ngan-hang', 'van-phong', 'to-cong-tac',
+  'toa-an-vks', 'dang-doan-the', 'doanh-nghiep', 'nhom', 'khac',
+] as const;
 export const UnitSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().min(1),
@@ -61,6 +82,11 @@ export const UnitSchema = z.object({
   variants: z.array(z.string()),
   /** True when the unit comes from the reviewed list (seeds/units.json), false when derived. */
   reviewed: z.boolean(),
+  kind: z.enum(UNIT_KINDS).optional(),
+  /** The unit that took over its work when it ended (district units on 30/6/2025, merged departments). */
+  successor: z.string().optional(),
+  /** Last day the unit existed. */
+  until: z.string().optional(),
 });
 export type Unit = z.infer<typeof UnitSchema>;
 
@@ -106,7 +132,7 @@ export type Task = z.infer<typeof TaskSchema>;
 export const ModelSchema = z.object({
   ref: z.string(),
   kind: z.literal('model'),
-  doc: z.literal('kh-mo-hinh'),
+  doc: DocumentKeySchema,
   nationalNumber: z.number().int().positive(),
   rowNumber: z.number().int().positive(),
   name: z.string(),

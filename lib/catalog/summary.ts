@@ -1,4 +1,5 @@
-import { DEADLINE_STATUSES, deadlineStatus, type DeadlineStatus } from './deadline';
+import { DEADLINE_STATUSES, type DeadlineStatus } from './deadline';
+import { itemStatus } from './status';
 import type { Catalog, DocumentKey } from './schema';
 
 export interface DocumentSummary {
@@ -23,7 +24,7 @@ export interface CatalogSummary {
 /** Sizes per document and deadline statuses on a given day, for the panel. */
 export function summarizeCatalog(catalog: Catalog, on: string): CatalogSummary {
   const statuses = Object.fromEntries(DEADLINE_STATUSES.map((s) => [s, 0])) as Record<DeadlineStatus, number>;
-  for (const item of [...catalog.tasks, ...catalog.models]) statuses[deadlineStatus(item.deadline, on)] += 1;
+  for (const item of [...catalog.tasks, ...catalog.models]) statuses[itemStatus(catalog, item, on).status] += 1;
   return {
     tasks: catalog.tasks.length,
     models: catalog.models.length,

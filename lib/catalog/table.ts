@@ -2,8 +2,8 @@ import { collapseSpaces, foldDiacritics, stripMarkup } from '../text/normalize';
 
 /*
  * Tables of the seeds, as the PDF/Word conversion left them:
- * - tab-separated rows (kh-tinh-2024, kh-tu-2025, kh-mo-hinh, kh-huyen-2024);
- * - `|`-separated rows with `|---|` rules (ct-04-2024).
+ * - tab-separated rows (recipe `"syntax": "tab"`);
+ * - `|`-separated rows with `|---|` rules (recipe `"syntax": "pipe"`).
  * A row may be split at a page break: the header line repeats and the next
  * line(s) start with an empty first cell and continue the previous row cell
  * by cell. This module turns such text into rows, group headings and the
@@ -68,7 +68,7 @@ export function isHeaderLine(cells: string[]): boolean {
   return first === 'tt' || first === 'stt';
 }
 
-/** The second header line of kh-mo-hinh ("", "", "Chủ trì", "Phối hợp", "Đơn vị hỗ trợ"). */
+/** The second header line of a models table ("", "", "Chủ trì", "Phối hợp", "Đơn vị hỗ trợ"). */
 export function isSubHeaderLine(cells: string[]): boolean {
   const folded = cells.map((c) => foldDiacritics(clean(c)));
   return folded.includes('chu tri') && folded.includes('phoi hop') && folded.every((c) => c.length < 20);
@@ -104,7 +104,7 @@ export function rowNumber(cell: string): string | null {
 }
 
 export interface ParseOptions {
-  /** Recognize one-letter section rows (ct-04-2024: A, B, C). */
+  /** Recognize one-letter section rows (pipe tables: A, B, C). */
   sectionLetters?: boolean;
 }
 

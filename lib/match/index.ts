@@ -26,7 +26,9 @@ export function loadMatchData(): MatchData {
  * the panel and the background skip zod on start-up.
  */
 export function matcherFromData(catalog: Catalog, data: MatchData, itemTopics?: ItemTopics): Matcher {
-  return createMatcher(catalog, compileLexicon(data.lexicon), createReferenceLookup(data.references), itemTopics);
+  return createMatcher(catalog, compileLexicon(data.lexicon), createReferenceLookup(data.references), itemTopics, {
+    everyFilingOut: data.lexicon.everyFilingOut,
+  });
 }
 
 /** Topics of every item, keyed by ref (written at build time next to the catalog). */
@@ -43,5 +45,7 @@ export function tagCatalog(catalog: Catalog): ItemTopics {
  */
 export function matcherFor(catalog: Catalog, itemTopics?: ItemTopics): Matcher {
   const { lexicon, references } = loadMatchData();
-  return createMatcher(catalog, compileLexicon(lexicon), createReferenceLookup(references), itemTopics);
+  return createMatcher(catalog, compileLexicon(lexicon), createReferenceLookup(references), itemTopics, {
+    everyFilingOut: lexicon.everyFilingOut,
+  });
 }

@@ -26,7 +26,12 @@ export const TopicSchema = z.object({
 export type Topic = z.infer<typeof TopicSchema>;
 
 export const LexiconSchema = z
-  .object({ version: z.literal(1), topics: z.array(TopicSchema).min(1) })
+  .object({
+    version: z.literal(1),
+    topics: z.array(TopicSchema).min(1),
+    /** Items left out of the every-filing band on review, each with its reason. */
+    everyFilingOut: z.array(z.object({ ref: z.string(), reason: z.string().min(1) })).default([]),
+  })
   .superRefine((lex, ctx) => {
     const ids = new Set<string>();
     for (const t of lex.topics) {

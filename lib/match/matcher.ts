@@ -4,6 +4,7 @@ import type { Tagger, TopicHit } from './lexicon';
 import { catalogItems, itemText } from './items';
 import type { ReferenceLookup } from './reference';
 import { createCatalogSearch, type CatalogSearch } from './search';
+import { planEveryFiling } from './every-filing';
 
 /**
  * Matching: which catalog items concern a recognized procedure, in three
@@ -48,6 +49,8 @@ export type MatchReason =
       procedureSource: TopicSource;
     }
   | { kind: 'every-filing'; topicId: string; itemWords: string[] }
+  /** A desk-practice item that left the every-filing band: led by ministries only. */
+  | { kind: 'moved'; why: 'ministry-led'; topicId: string; itemWords: string[] }
   | { kind: 'text'; terms: string[] };
 
 export interface MatchedItem {
@@ -56,11 +59,19 @@ export interface MatchedItem {
   band: MatchBand;
   score: number;
   reasons: MatchReason[];
+  /**
+   * Set when this item restates another listed item (a target stated in its task,
+   * or the same sentence in another plan): the panel shows it with that item,
+   * and band sizes do not count it.
+   */
+  restates?: string;
 }
 
 export interface MatchResult {
   procedure: ResolvedProcedure;
   items: MatchedItem[];
+  /** Every-filing items left out on review, each with its reason (seeds/topics.json `everyFilingOut`). */
+  leftOut: { ref: string; reason: string }[];
 }
 
 export interface Matcher {
@@ -84,6 +95,7 @@ export function createMatcher(
   tagger: Tagger,
   references: ReferenceLookup,
   precomputed?: Record<string, TopicHit[]>,
+  options: { everyFilingOut?: readonly { ref: string; reason: string }[] } = {},
 ): Matcher {
   const items = catalogItems(catalog);
   const byRef = new Map(items.map((i) => [i.ref, i]));
@@ -93,7 +105,7 @@ export function createMatcher(
   const search = createCatalogSearch(items, topicsOf, tagger);
   const bandOf = (topicId: string) => tagger.topics.get(topicId)?.band;
 
-  const everyFiling = items
+  const everyFilingAll = items
     .map((item) => ({
       item,
       reasons: topicsOf(item.ref)
@@ -101,6 +113,12 @@ export function createMatcher(
         .map((h): MatchReason => ({ kind: 'every-filing', topicId: h.topicId, itemWords: h.words })),
     }))
     .filter((e) => e.reasons.length > 0);
+  const focus = planEveryFiling(catalog, everyFilingAll.map((e) => e.item), options.everyFilingOut);
+  const everyFiling = everyFilingAll.filter((e) => !focus.moved.has(e.item.ref));
+  const ministryLed = everyFilingAll.filter((e) => focus.moved.get(e.item.ref)?.reason === 'ministry-led');
+  const leftOut = [...focus.moved]
+    .filter(([, m]) => m.reason === 'reviewed-out')
+    .map(([ref, m]) => ({ ref, reason: m.note ?? '' }));
 
   function resolve(query: ProcedureQuery): ResolvedProcedure {
     const q: ProcedureQuery = {
@@ -173,7 +191,29 @@ export function createMatcher(
     for (const e of everyFiling) {
       const existing = out.get(e.item.ref);
       if (existing) existing.reasons.push(...e.reasons);
-      else out.set(e.item.ref, { ref: e.item.ref, kind: e.item.kind, band: 'every-filing', score: e.reasons.length, reasons: [...e.reasons] });
+      else {
+        const restates = focus.restates.get(e.item.ref);
+        out.set(e.item.ref, {
+          ref: e.item.ref, kind: e.item.kind, band: 'every-filing', score: e.reasons.length, reasons: [...e.reasons],
+          ...(restates ? { restates } : {}),
+        });
+      }
+    }
+    // A target stated in a listed task restates it, whatever the band: shown with its task.
+    for (const m of out.values()) {
+      const item = byRef.get(m.ref);
+      if (!m.restates && item?.kind === 'target' && item.taskRef && out.has(item.taskRef)) m.restates = item.taskRef;
+    }
+    // An item restating one that is specific for this procedure goes with it there.
+    for (const m of out.values()) {
+      if (m.restates && out.get(m.restates)?.band === 'specific') m.band = 'specific';
+    }
+    for (const e of ministryLed) {
+      if (out.has(e.item.ref)) continue;
+      out.set(e.item.ref, {
+        ref: e.item.ref, kind: e.item.kind, band: 'related', score: 0,
+        reasons: e.reasons.map((r) => (r.kind === 'every-filing' ? { ...r, kind: 'moved', why: 'ministry-led' } : r)),
+      });
     }
     if (procedure.name && withRelated) {
       const related = search.related(procedure.name, { limit: 40 }).filter((h) => !out.has(h.ref)).slice(0, 5);
@@ -186,7 +226,7 @@ export function createMatcher(
     const result = [...out.values()].sort(
       (a, b) => bandRank(a.band) - bandRank(b.band) || b.score - a.score || order.get(a.ref)! - order.get(b.ref)!,
     );
-    return { procedure, items: result };
+    return { procedure, items: result, leftOut };
   }
 
   return { match, resolve, topicsOf, item: (ref) => byRef.get(ref), items, search, tagger };

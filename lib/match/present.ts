@@ -1,5 +1,7 @@
-import { deadlineStatus, type DeadlineStatus } from '../catalog/deadline';
-import type { Catalog, CatalogItem, Deadline, DocumentKey } from '../catalog/schema';
+import type { DeadlineStatus } from '../catalog/deadline';
+import type { Catalog, CatalogItem, DocumentKey } from '../catalog/schema';
+import { deadlineOf, itemStatus } from '../catalog/status';
+import { format, STRINGS, type Locale, type StringKey } from '../i18n';
 import { itemText, itemTitle } from './items';
 
 /**
@@ -20,27 +22,36 @@ export interface ItemView {
   partnerUnits: string[];
   leadUnitIds: string[];
   partnerUnitIds: string[];
+  /** The time the plan sets, as written (a target stated in the cell is in `deadlineTarget`). */
   deadlineRaw: string;
   status: DeadlineStatus;
+  /** The day the status names: plan's end, start of the first stage, due day. */
+  statusDate?: string;
+  /** A target the deadline cell states ("cấp tỉnh và huyện 100%; cấp xã 90%"). */
+  deadlineTarget?: string;
+  /** Stages of a staged target, each starting on a day. */
+  stages?: { from: string; text: string }[];
+  /** The plan's period in its words ("năm 2024"), and its last day when it has one. */
+  planPeriod: string;
   lines: [number, number];
 }
 
-/** Targets take the deadline of the task they come from, or their own period. */
-export function deadlineOf(catalog: Catalog, item: CatalogItem): Deadline | undefined {
-  if (item.kind !== 'target') return item.deadline;
-  if (item.taskRef) {
-    const task = catalog.tasks.find((t) => t.ref === item.taskRef);
-    if (task) return task.deadline;
-  }
-  const due = item.period.due;
-  if (!due) return undefined;
-  return { raw: item.period.raw ?? due, kind: 'date', parts: [{ kind: 'date', date: due }], due };
-}
+export { deadlineOf };
 
 export function createItemViewer(catalog: Catalog) {
   const units = new Map(catalog.units.map((u) => [u.id, u.name]));
   const docs = new Map(catalog.documents.map((d) => [d.key, d]));
   const names = (ids: string[]) => ids.map((id) => units.get(id) ?? id);
+  const statusFields = (item: CatalogItem, today: string) => {
+    const deadline = deadlineOf(catalog, item);
+    const detail = itemStatus(catalog, item, today);
+    return {
+      status: detail.status,
+      ...(detail.date ? { statusDate: detail.date } : {}),
+      ...(deadline?.target ? { deadlineTarget: deadline.target } : {}),
+      ...(deadline?.stages ? { stages: deadline.stages } : {}),
+    };
+  };
   return function view(item: CatalogItem, today: string): ItemView {
     const deadline = deadlineOf(catalog, item);
     const doc = docs.get(item.doc);
@@ -60,8 +71,31 @@ export function createItemViewer(catalog: Catalog) {
       leadUnitIds: lead,
       partnerUnitIds: partner,
       deadlineRaw: deadline?.raw ?? '',
-      status: deadline ? deadlineStatus(deadline, today) : 'unknown',
+      ...statusFields(item, today),
+      planPeriod: doc?.period.raw ?? '',
       lines: item.provenance.lines,
     };
   };
+}
+
+/** A day as the locale writes it: "31/12/2024" in Vietnamese, ISO in English. */
+export function formatDay(iso: string, locale: Locale): string {
+  if (locale !== 'vi') return iso;
+  const [y, m, d] = iso.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/**
+ * The status tag's words for one item: the short status, or the line with its day
+ * ("Hạn theo kế hoạch: Tháng 6/2024", "Kỳ kế hoạch (năm 2024) đã kết thúc 31/12/2024").
+ */
+export function statusText(view: ItemView, locale: Locale): string {
+  const t = STRINGS[locale];
+  const key = `statusLine_${view.status}` as StringKey;
+  if (!(key in t)) return t[`status_${view.status}` as StringKey];
+  return format(t[key], {
+    deadline: view.deadlineRaw,
+    date: view.statusDate ? formatDay(view.statusDate, locale) : '',
+    period: view.planPeriod,
+  });
 }

@@ -16,6 +16,8 @@ export function describeReason(reason: MatchReason, locale: Locale, tagger: Tagg
     }
     case 'every-filing':
       return format(t.reason_every_filing, { topic: label(reason.topicId), itemWords: quote(reason.itemWords) });
+    case 'moved':
+      return format(t.reason_moved_ministry, { topic: label(reason.topicId), itemWords: quote(reason.itemWords) });
     case 'text':
       return format(t.reason_text, { terms: quote(reason.terms) });
   }

@@ -4,6 +4,6 @@
  * (e.g. './user-hosts'), so they do not load the others.
  */
 export { defineSetting, type Setting, type SettingOptions } from './setting';
-export { EMPTY_PROFILE, parseProfile, profileSetting, ProfileSchema, staffContext, type Profile } from './profile';
+export { EMPTY_PROFILE, myPlanUnits, officeLabel, parseProfile, profileSetting, ProfileSchema, staffContext, type Profile } from './profile';
 export { localeSetting, parseLocale } from './locale';
 export { userHostsSetting } from './user-hosts';

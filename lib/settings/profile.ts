@@ -5,7 +5,12 @@ import { defineSetting } from './setting';
 /** The staff member's own profile (Options); shown on exports and filings. Never citizens' data. */
 export const ProfileSchema = z.object({
   name: z.string().trim().max(100).default(''),
+  /** Legacy single plan unit; `planUnitIds` supersedes it (kept so stored profiles still read). */
   unitId: z.string().max(100).default(''),
+  /** The officer's real office, free text ("UBND phường Hạc Thành", "Công an xã Quảng Phú"). */
+  office: z.string().trim().max(120).default(''),
+  /** The plan units the office stands for, chosen from the registry (e.g. UBND cấp xã, Bộ phận một cửa). */
+  planUnitIds: z.array(z.string().max(100)).max(20).default([]),
   level: z.enum(['', 'xa', 'tinh']).default(''),
   /** Trainers: ticks are flagged as demo and left out of reports unless asked. */
   demo: z.boolean().default(false),
@@ -57,7 +62,26 @@ export const profileSetting = defineSetting<Profile>(PROFILE_KEY, {
   forget: () => storage.removeItem(LEGACY_UNIT_KEY),
 });
 
-/** The officer a tick or filing is attributed to. */
-export function staffContext(profile: Profile): { staff: string; unit: string; demo: boolean } {
-  return { staff: profile.name, unit: profile.unitId, demo: profile.demo };
+/** The plan units the officer's office stands for (the "my unit" filter). */
+export function myPlanUnits(profile: Profile): string[] {
+  if (profile.planUnitIds.length > 0) return profile.planUnitIds;
+  return profile.unitId ? [profile.unitId] : [];
+}
+
+/** What ticks, exports and the report call the officer's unit: the office, else the first plan unit's name. */
+export function officeLabel(profile: Profile, unitName: (id: string) => string | undefined = () => undefined): string {
+  if (profile.office) return profile.office;
+  const first = myPlanUnits(profile)[0];
+  return first ? unitName(first) ?? first : '';
+}
+
+/**
+ * The officer a tick or filing is attributed to: the office's own name when given,
+ * else the first plan unit (its name when `unitName` knows it).
+ */
+export function staffContext(
+  profile: Profile,
+  unitName?: (id: string) => string | undefined,
+): { staff: string; unit: string; demo: boolean } {
+  return { staff: profile.name, unit: officeLabel(profile, unitName), demo: profile.demo };
 }

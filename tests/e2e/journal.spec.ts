@@ -140,10 +140,22 @@ test('custom checks added in Options appear on matching filings and go away when
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByTestId('profile-name').fill('Nguyễn Văn Cán Bộ');
   await options.getByTestId('profile-name').blur();
-  await options.getByTestId('my-unit').selectOption('ubnd-cap-xa');
+  // A commune officer: the real office in words, the plan units it stands for from the registry.
+  await options.getByTestId('profile-office').fill('UBND phường Hạc Thành');
+  await options.getByTestId('profile-office').blur();
+  await expect(options.getByTestId('plan-unit-level')).toHaveValue('commune');
+  await expect(options.getByTestId('plan-units').getByText('Bộ Công an')).toHaveCount(0);
+  await options.getByTestId('plan-unit-kind').selectOption('ubnd');
+  await options.getByTestId('plan-unit-ubnd-cap-xa').check();
+  await expect(options.getByTestId('plan-units-chosen')).toContainText('UBND cấp xã');
+  // A district unit says it ended and who took over.
+  await options.getByTestId('plan-unit-level').selectOption('district');
+  await expect(options.getByTestId('plan-units')).toContainText('Công an huyện (đã kết thúc 30/06/2025; nay là Công an cấp xã)');
   await options.getByTestId('custom-label').fill('Đối chiếu giấy chứng sinh điện tử');
   await options.getByTestId('custom-topic').selectOption('khai-sinh');
   await options.getByTestId('custom-add').click();
+  // The form clears its field once the first check is stored; wait for it before typing the next.
+  await expect(options.getByTestId('custom-list').locator('li')).toHaveCount(1);
   await options.getByTestId('custom-label').fill('Việc cho hồ sơ đất đai');
   await options.getByTestId('custom-topic').selectOption('dat-dai');
   await options.getByTestId('custom-add').click();
@@ -167,7 +179,7 @@ test('custom checks added in Options appear on matching filings and go away when
       q.onsuccess = () => r(q.result as { staff: string; unit: string }[]);
     });
   });
-  expect(staff[0]).toMatchObject({ staff: 'Nguyễn Văn Cán Bộ', unit: 'ubnd-cap-xa' });
+  expect(staff[0]).toMatchObject({ staff: 'Nguyễn Văn Cán Bộ', unit: 'UBND phường Hạc Thành' });
 
   await options.getByTestId('custom-list').locator('li', { hasText: 'giấy chứng sinh' }).getByRole('button', { name: 'Bỏ' }).click();
   await expect(custom).toHaveCount(0);
@@ -211,10 +223,13 @@ test('a dossier filing keeps its officer: the session, the CSV row and the repor
   await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await options.getByTestId('profile-name').fill('Lê Thị Một Cửa');
   await options.getByTestId('profile-name').blur();
-  await options.getByTestId('my-unit').selectOption('ubnd-cap-xa');
+  // Its office in words, and the plan unit it stands for chosen from the registry.
+  await options.getByTestId('profile-office').fill('UBND xã Quảng Phú');
+  await options.getByTestId('profile-office').blur();
+  await options.getByTestId('plan-unit-ubnd-cap-xa').check();
   await options.getByTestId('profile-demo').check();
   await expect(options.getByRole('status')).toHaveText('Đã lưu');
-  const unitName = (await options.getByTestId('my-unit').locator('option[value="ubnd-cap-xa"]').textContent())!.trim();
+  const unitName = 'UBND xã Quảng Phú';
 
   await servePages(ext.context, new Map([[dossier.url, fixtureSource(dossier)]]));
   const page = await ext.context.newPage();
@@ -238,7 +253,7 @@ test('a dossier filing keeps its officer: the session, the CSV row and the repor
     });
   });
   expect(sessions).toHaveLength(1);
-  expect(sessions[0]).toMatchObject({ staff: 'Lê Thị Một Cửa', unit: 'ubnd-cap-xa', demo: true });
+  expect(sessions[0]).toMatchObject({ staff: 'Lê Thị Một Cửa', unit: unitName, demo: true });
 
   // The per-filing CSV: "Cán bộ" and "Đơn vị" of the dossier's row.
   await panel.getByText('Xuất dữ liệu cho lãnh đạo').click();
@@ -248,7 +263,7 @@ test('a dossier filing keeps its officer: the session, the CSV row and the repor
   const row = rows.find((r) => r.includes(dossier.dossierCode!));
   expect(row, 'the dossier has a row').toBeDefined();
   expect(row![header.indexOf('Cán bộ')]).toBe('Lê Thị Một Cửa');
-  expect(row![header.indexOf('Đơn vị')]).toBe('ubnd-cap-xa');
+  expect(row![header.indexOf('Đơn vị')]).toBe(unitName);
   expect(row![header.indexOf('Demo')]).toBe('1');
 
   // The report page counts the filing under the officer's unit, not "—".

@@ -151,3 +151,21 @@ test('filters, keyboard use, source link, and no serious accessibility violation
   await expect(source.getByTestId('source-highlight')).toContainText('Giấy khai sinh');
   await expect(source.getByTestId('source-highlight')).toBeInViewport();
 });
+
+test('status says only what the plans support; a target restating its task is shown with it; every filing is short', async ({ ext }) => {
+  const { panel } = await openWithPanel(ext, 'national/procedure-detail.html');
+  await expect(panel.getByTestId('match-view')).toBeVisible({ timeout: 15_000 });
+  // kh-tinh-2024 is the plan for 2024: a staged target, not "overdue".
+  const t32 = panel.getByTestId('item-kh-tinh-2024#32');
+  await expect(t32.getByTestId('item-status')).toHaveText(/^Chỉ tiêu theo giai đoạn, từ 01\/04\/2024$/);
+  await expect(t32.getByTestId('item-stages')).toContainText('từ 01/07/2024');
+  // Its targets (#32/1…) are listed with it, not as separate items.
+  await expect(t32.getByTestId('restated-kh-tinh-2024#32/2')).toBeVisible();
+  await expect(panel.getByTestId('item-kh-tinh-2024#32/2')).toHaveCount(0);
+  // Nothing of a plan whose period ended is red.
+  const red = await panel.locator('[data-testid^="item-kh-"][data-status="past-due"]').count();
+  expect(red).toBe(0);
+  const everyFiling = Number((await panel.getByTestId('band-count-every-filing').innerText()).trim());
+  expect(everyFiling).toBeGreaterThan(0);
+  expect(everyFiling).toBeLessThanOrEqual(25);
+});

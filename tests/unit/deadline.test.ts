@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineStatus, parseDeadline } from '../../lib/catalog/deadline';
+import { deadlineStatus, deadlineStatusDetail, parseDeadline } from '../../lib/catalog/deadline';
 import type { Deadline } from '../../lib/catalog/schema';
 
 // Real phrases from the seeds' deadline columns, with the structure expected.
@@ -60,7 +60,22 @@ const TABLE: [string, Deadline['kind'], string | undefined][] = [
   ['Thường xuyên trong 2024, 2025', 'combination', '2025-12-31'],
   ['Thực hiện thường xuyên theo yêu cầu công tác', 'combination', undefined],
   ['Theo lộ trình của Đề án, đối với Trung tâm dữ liệu quốc gia số 1 hoàn thành trước năm 2025', 'combination', '2024-12-31'],
-  ['Đạt từ 70% trở lên từ quý II/2024 và đạt 90% trở lên từ quý III năm 2024', 'combination', '2024-09-30'],
+  // kh-tinh-2024 #32: a staged target that starts in Q2 and Q3 2024 and continues — no due date.
+  ['Đạt từ 70% trở lên từ quý II/2024 và đạt 90% trở lên từ quý III năm 2024', 'staged', undefined],
+  // kh-tinh-2024 #37: the date belongs to the cited plan, not to the task.
+  ['Theo tiến độ, lộ trình của từng mô hình đã đề ra tại Kế hoạch số 296/KH-UBND ngày 13/12/2023 của UBND tỉnh về triển khai thực hiện các mô hình của Đề án 06 trên địa bàn tỉnh Thanh Hóa', 'conditional', undefined],
+  // kh-tinh-2024 #5: a time and a target in one cell.
+  ['Năm 2024: cấp tỉnh và huyện 100%; cấp xã 90%', 'year', '2024-12-31'],
+  // kh-tinh-2024 #4: a ranked target for the year.
+  ['Điểm đánh giá của bộ chỉ số phục vụ người dân, doanh nghiệp trong thực hiện TTHC, cung cấp dịch vụ công năm 2024 đứng ở top 15/63 tỉnh', 'year', '2024-12-31'],
+  // ct-04-2024 #C7: "Nghị quyết số 175/NQ-CP" has no date; 175 is not a year.
+  ['Thực hiện theo lộ trình thực hiện Nghị quyết số 175/NQ-CP.', 'conditional', undefined],
+  // kh-mo-hinh #M24: two times for two parts of the model.
+  ['- Trong năm 2024 đối với cấp tài khoản VNeID và tài khoản thanh toán điện tử; - Giai đoạn 2023 -2025 đối với địa chỉ số, chữ ký số.', 'combination', '2025-12-31'],
+  // kh-mo-hinh #M15: a quarter or the railway's own roadmap.
+  ['Quý II/2024 hoặc triển khai theo lộ trình của ngành đường sắt (nếu có).', 'combination', '2024-06-30'],
+  // ct-04-2024 #B64: a quarter and a roadmap set by a resolution (its number is not a year).
+  ['Hoàn thành trong Quý IV năm 2024 và theo lộ trình triển khai các Trung tâm dữ liệu theo Nghị quyết số 175/NQ-CP của Chính phủ', 'combination', '2024-12-31'],
 ];
 
 describe('parseDeadline on real phrases', () => {
@@ -75,32 +90,94 @@ describe('parseDeadline on real phrases', () => {
     const d = parseDeadline('Theo lộ trình của Bộ Kế hoạch và Đầu tư');
     expect(d.parts).toEqual([{ kind: 'conditional', condition: 'Theo lộ trình của Bộ Kế hoạch và Đầu tư' }]);
   });
+  it('a staged target keeps its stages and the whole cell as its target (kh-tinh-2024 #32)', () => {
+    const d = parseDeadline('Đạt từ 70% trở lên từ quý II/2024 và đạt 90% trở lên từ quý III năm 2024 (tỷ lệ hồ sơ 02 nhóm Dịch vụ công liên thông/hồ sơ đăng ký khai sinh, đăng ký khai tử phát sinh).');
+    expect(d.stages).toEqual([
+      { from: '2024-04-01', text: 'Đạt từ 70% trở lên từ quý II/2024' },
+      { from: '2024-07-01', text: 'đạt 90% trở lên từ quý III năm 2024' },
+    ]);
+    expect(d.due).toBeUndefined();
+    expect(d.target).toMatch(/^Đạt từ 70%/);
+  });
+  it('sets a cited document aside (kh-tinh-2024 #37)', () => {
+    const d = parseDeadline('Theo tiến độ, lộ trình của từng mô hình đã đề ra tại Kế hoạch số 296/KH-UBND ngày 13/12/2023 của UBND tỉnh');
+    expect(d.cited).toEqual(['Kế hoạch số 296/KH-UBND ngày 13/12/2023']);
+    expect(d.parts.some((p) => p.kind === 'date')).toBe(false);
+  });
+  it('keeps a target apart from the time (kh-tinh-2024 #5, #4)', () => {
+    expect(parseDeadline('Năm 2024: cấp tỉnh và huyện 100%; cấp xã 90%').target).toBe('cấp tỉnh và huyện 100%; cấp xã 90%');
+    expect(parseDeadline('Điểm đánh giá … năm 2024 đứng ở top 15/63 tỉnh').target).toMatch(/top 15\/63/);
+    expect(parseDeadline('Quý I/2024').target).toBeUndefined();
+  });
   it('an empty or unreadable phrase is unknown, not an error', () => {
     expect(parseDeadline('').kind).toBe('unknown');
     expect(parseDeadline('???').kind).toBe('unknown');
   });
 });
 
-describe('deadlineStatus', () => {
+describe('deadlineStatus: only what the text supports', () => {
   const on = '2026-11-22';
+  const ended = { from: '2024-01-01', to: '2024-12-31' }; // kh-tinh-2024: "năm 2024"
+  const openEnded = { from: '2024-02-11' }; // ct-04-2024: "năm 2024 và những năm tiếp theo"
+  const current = { from: '2026-01-01', to: '2026-12-31' };
   it.each([
-    ['Quý I/2024', 'overdue'],
-    ['Đã hoàn thành', 'done'],
-    ['Đã hoàn thành và thực hiện thường xuyên', 'recurring'],
-    ['Thực hiện thường xuyên', 'recurring'],
-    ['Quý I/2024 và thực hiện thường xuyên', 'recurring'],
-    ['Theo lộ trình Bộ Công an đề xuất', 'conditional'],
-    ['Theo lộ trình hoàn thành của Tòa án nhân dân tối cao (dự kiến trong năm 2024)', 'conditional'],
-    ['Năm 2024, theo lộ trình của Bộ Tư pháp', 'overdue'],
-    ['Tháng 11/2026', 'due-soon'],
-    ['Năm 2027', 'ongoing'],
-    ['', 'unknown'],
-  ])('%s on 2026-11-22 → %s', (raw, status) => {
-    expect(deadlineStatus(parseDeadline(raw), on)).toBe(status);
+    // A passed date in a plan whose period has ended is neutral, never red.
+    ['Quý I/2024', ended, 'period-ended'],
+    ['Năm 2024, theo lộ trình của Bộ Tư pháp', ended, 'period-ended'],
+    ['Năm 2024: cấp tỉnh và huyện 100%; cấp xã 90%', ended, 'period-ended'],
+    // Red only where the plan sets a date and its period is current.
+    ['Tháng 6/2024', openEnded, 'past-due'],
+    ['Quý I/2024', current, 'past-due'],
+    ['Tháng 11/2026', current, 'due-soon'],
+    ['Năm 2027', openEnded, 'in-force'],
+    ['Đã hoàn thành', ended, 'done'],
+    ['Đã hoàn thành và thực hiện thường xuyên', ended, 'recurring'],
+    ['Thực hiện thường xuyên', ended, 'recurring'],
+    ['Quý I/2024 và thực hiện thường xuyên', openEnded, 'recurring'],
+    ['Từ tháng 01/2024 và thực hiện thường xuyên', ended, 'recurring'],
+    ['Từ tháng 01/2027 và thực hiện thường xuyên', openEnded, 'starts'],
+    ['Theo lộ trình Bộ Công an đề xuất', openEnded, 'roadmap'],
+    ['Theo lộ trình hoàn thành của Tòa án nhân dân tối cao (dự kiến trong năm 2024)', ended, 'roadmap'],
+    ['Theo tiến độ, lộ trình của từng mô hình đã đề ra tại Kế hoạch số 296/KH-UBND ngày 13/12/2023 của UBND tỉnh', ended, 'roadmap'],
+    ['Đạt từ 70% trở lên từ quý II/2024 và đạt 90% trở lên từ quý III năm 2024', ended, 'staged'],
+    ['Đạt từ 70% trở lên từ quý II/2027 và đạt 90% trở lên từ quý III năm 2027', openEnded, 'starts'],
+    ['', openEnded, 'unknown'],
+  ] as const)('%s (plan %j) on 2026-11-22 → %s', (raw, period, status) => {
+    expect(deadlineStatus(parseDeadline(raw), on, { period })).toBe(status);
+  });
+  it('names the day it speaks of', () => {
+    expect(deadlineStatusDetail(parseDeadline('Quý I/2024'), on, { period: ended })).toEqual({ status: 'period-ended', date: '2024-12-31' });
+    expect(deadlineStatusDetail(parseDeadline('Tháng 6/2024'), on, { period: openEnded })).toEqual({ status: 'past-due', date: '2024-06-30' });
   });
   it('the due-soon window is configurable', () => {
     const d = parseDeadline('Tháng 2/2027');
-    expect(deadlineStatus(d, on)).toBe('ongoing');
+    expect(deadlineStatus(d, on)).toBe('in-force');
     expect(deadlineStatus(d, on, { dueSoonDays: 120 })).toBe('due-soon');
+  });
+});
+
+describe('the real catalog: no red without a current-period due date', () => {
+  it('every past-due item has a due date that passed while its plan is still in force', async () => {
+    const { realBuild } = await import('./helpers');
+    const { itemStatus, deadlineOf } = await import('../../lib/catalog/status');
+    const { catalog } = realBuild();
+    const on = '2026-11-22';
+    const items = [...catalog.tasks, ...catalog.models, ...catalog.targets];
+    const red = items.filter((i) => itemStatus(catalog, i, on).status === 'past-due');
+    for (const item of red) {
+      const period = catalog.documents.find((d) => d.key === item.doc)!.period;
+      expect(period.to === undefined || period.to >= on, item.ref).toBe(true);
+      expect(deadlineOf(catalog, item)!.due! < on, item.ref).toBe(true);
+    }
+    // The plans for 2024 and 2025 have ended: none of their items is red.
+    expect(red.filter((i) => i.doc !== 'ct-04-2024')).toEqual([]);
+    // kh-tinh-2024 #32 (staged) and #37 (cited plan's date) are not dated at all.
+    expect(itemStatus(catalog, catalog.tasks.find((t) => t.ref === 'kh-tinh-2024#32')!, on).status).toBe('staged');
+    expect(catalog.tasks.find((t) => t.ref === 'kh-tinh-2024#37')!.deadline.due).toBeUndefined();
+    // Its two stage targets hold from the start of Q2 and Q3 2024; neither is due then.
+    const stage = (ref: string) => catalog.targets.find((t) => t.ref === ref)!.period;
+    expect(stage('kh-tinh-2024#32/2')).toEqual({ raw: 'từ quý II/2024', from: '2024-04-01' });
+    expect(stage('kh-tinh-2024#32/3').from).toBe('2024-07-01');
+    expect(stage('kh-tinh-2024#32/3').due).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STRINGS } from '../../lib/i18n';
 import { matcherFor, loadMatchData } from '../../lib/match';
 import { compileLexicon } from '../../lib/match/lexicon';
-import { createItemViewer } from '../../lib/match/present';
+import { createItemViewer, statusText } from '../../lib/match/present';
 import { describeReason } from '../../lib/match/reasons';
 import { createReferenceLookup } from '../../lib/match/reference';
 import { accentKey, hasDiacritics, unifyToneMarks } from '../../lib/text/normalize';
@@ -108,9 +108,19 @@ describe('matcher', () => {
     const task = view(matcher.item('kh-tinh-2024#16')!, '2026-11-22');
     expect(task).toMatchObject({ docTitle: 'KH Đề án 06 tỉnh Thanh Hóa 2024', number: '16', kind: 'task' });
     expect(task.leadUnits.length).toBeGreaterThan(0);
-    expect(['overdue', 'recurring', 'done', 'ongoing', 'conditional', 'due-soon']).toContain(task.status);
+    // kh-tinh-2024 is the plan for 2024: on 2026-11-22 its dated tasks are "period ended", never red.
+    expect(task.status).not.toBe('past-due');
     const target = view(matcher.item('kh-tinh-2024#32/2')!, '2026-11-22');
     expect(target.deadlineRaw).not.toBe('');
+    // #32 is a staged target: stages shown, not a due date.
+    expect(target.status).toBe('staged');
+    expect(target.stages?.map((s) => s.from)).toEqual(['2024-04-01', '2024-07-01']);
+    expect(statusText(target, 'vi')).toBe('Chỉ tiêu theo giai đoạn, từ 01/04/2024');
+    const ended = view(matcher.item('kh-tinh-2024#27')!, '2026-11-22');
+    expect(statusText(ended, 'vi')).toBe('Kỳ kế hoạch (năm 2024) đã kết thúc 31/12/2024');
+    const red = view(matcher.item('ct-04-2024#C12')!, '2026-11-22');
+    expect(red.status).toBe('past-due');
+    expect(statusText(red, 'vi')).toBe('Hạn theo kế hoạch: Quý II/2024.');
   });
 });
 

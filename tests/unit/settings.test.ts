@@ -36,7 +36,7 @@ describe('profile', () => {
     await fakeBrowser.storage.local.set({ 'da06.profile': { name: '  Nguyễn Văn A ', unitId: 'ubnd-cap-xa', demo: true } });
     const { profileSetting } = await loadSettings();
     const profile = await profileSetting.get();
-    expect(profile).toEqual({ name: 'Nguyễn Văn A', unitId: 'ubnd-cap-xa', level: '', demo: true });
+    expect(profile).toEqual({ name: 'Nguyễn Văn A', unitId: 'ubnd-cap-xa', office: '', planUnitIds: [], level: '', demo: true });
     expect(await stored('da06.profile')).toEqual(profile);
     expect(await stored('da06.profile$')).toEqual({ v: 2 });
   });
@@ -57,7 +57,7 @@ describe('profile', () => {
   it('adopts the old unit key when no profile was ever saved', async () => {
     await fakeBrowser.storage.local.set({ 'da06.myUnit': 'cong-an-tinh' });
     const { profileSetting } = await loadSettings();
-    expect(await profileSetting.get()).toEqual({ name: '', unitId: 'cong-an-tinh', level: '', demo: false });
+    expect(await profileSetting.get()).toEqual({ name: '', unitId: 'cong-an-tinh', office: '', planUnitIds: [], level: '', demo: false });
     expect(await stored('da06.profile')).toMatchObject({ unitId: 'cong-an-tinh' });
     expect(await stored('da06.myUnit')).toBeUndefined();
   });
@@ -79,15 +79,18 @@ describe('profile', () => {
     const { profileSetting } = await loadSettings();
     const seen: unknown[] = [];
     const unwatch = profileSetting.watch((p) => seen.push(p));
-    await profileSetting.set({ name: 'E', unitId: 'ubnd-cap-xa', level: 'xa', demo: false });
-    await vi.waitFor(() => expect(seen).toEqual([{ name: 'E', unitId: 'ubnd-cap-xa', level: 'xa', demo: false }]));
+    await profileSetting.set({ name: 'E', unitId: 'ubnd-cap-xa', office: '', planUnitIds: [], level: 'xa', demo: false });
+    await vi.waitFor(() => expect(seen).toEqual([{ name: 'E', unitId: 'ubnd-cap-xa', office: '', planUnitIds: [], level: 'xa', demo: false }]));
     unwatch();
     expect(await stored('da06.profile$')).toEqual({ v: 2 });
   });
 
   it('attributes filings with the name, unit and demo flag', async () => {
     const { staffContext } = await loadSettings();
-    expect(staffContext({ name: 'F', unitId: 'u', level: '', demo: true })).toEqual({ staff: 'F', unit: 'u', demo: true });
+    expect(staffContext({ name: 'F', unitId: 'u', office: '', planUnitIds: [], level: '', demo: true })).toEqual({ staff: 'F', unit: 'u', demo: true });
+    // The office's own name wins; else the plan unit's name when known.
+    expect(staffContext({ name: 'F', unitId: 'u', office: 'UBND phường Hạc Thành', planUnitIds: ['u'], level: '', demo: false }).unit).toBe('UBND phường Hạc Thành');
+    expect(staffContext({ name: 'F', unitId: 'u', office: '', planUnitIds: ['u'], level: '', demo: false }, () => 'UBND cấp xã').unit).toBe('UBND cấp xã');
   });
 });
 

@@ -37,8 +37,8 @@ describe('unit cells', () => {
     expect(
       () =>
         new UnitRegistry([
-          { id: 'a', name: 'Sở A', level: 'province', aliases: ['X'] },
-          { id: 'b', name: 'Sở B', level: 'province', aliases: ['X'] },
+          { id: 'a', name: 'Sở A', level: 'province', aliases: ['X'], kind: 'so', provenance: 'test' },
+          { id: 'b', name: 'Sở B', level: 'province', aliases: ['X'], kind: 'so', provenance: 'test' },
         ]),
     ).toThrow(/both a and b/);
   });
@@ -68,5 +68,51 @@ describe('targets', () => {
     const t = catalog.targets.find((x) => x.ref === 'kh-tinh-2024#5/2')!;
     expect(t).toMatchObject({ value: 90, scope: 'cấp xã', taskRef: 'kh-tinh-2024#5', period: { due: '2024-12-31' } });
     expect(catalog.targets.find((x) => x.ref === 'kh-tinh-2024#4/1')).toMatchObject({ value: 15, unit: 'rank' });
+  });
+});
+
+describe('units: split by the registry, not by commas; fragments never minted', () => {
+  it('keeps "BQL Khu kinh tế Nghi Sơn và các KCN" as one unit (kh-mo-hinh #M14)', async () => {
+    const { realBuild } = await import('./helpers');
+    const { catalog } = realBuild();
+    const m14 = catalog.models.find((m) => m.ref === 'kh-mo-hinh#M14')!;
+    expect(m14.leadUnitIds).toEqual(['bql-kkt-nghi-son']);
+    expect(catalog.units.some((u) => u.id === 'x-cac-kcn')).toBe(false);
+  });
+  it('splits "Ngân hàng Công an huyện" into banks and the district police (kh-huyen-2024 #16)', async () => {
+    const { realBuild } = await import('./helpers');
+    const t16 = realBuild().catalog.tasks.find((t) => t.ref === 'kh-huyen-2024#16')!;
+    expect(t16.partnerUnitIds).toContain('cong-an-huyen');
+  });
+  it('reports the truncated "… và các" (kh-tu-2025 #38) as a fragment with its defect, not as a unit', async () => {
+    const { realBuild } = await import('./helpers');
+    const report = realBuild();
+    expect(report.unitFragments).toEqual([{ ref: 'kh-tu-2025#38', text: 'các', why: 'bare' }]);
+    expect(report.catalog.units.some((u) => u.id === 'x-cac')).toBe(false);
+    expect(report.catalog.defects.some((d) => d.affects.includes('kh-tu-2025#38'))).toBe(true);
+  });
+});
+
+describe('units: list cells and registry coverage', () => {
+  it('reads "Các Bộ: Lao động, Thương binh và Xã hội; …" as ministries, joined back across commas (ct-04-2024 #A6)', async () => {
+    const { realBuild } = await import('./helpers');
+    const { catalog } = realBuild();
+    const a6 = catalog.tasks.find((t) => t.ref === 'ct-04-2024#A6')!;
+    expect(a6.leadUnitIds).toEqual(expect.arrayContaining(['bo-ldtbxh', 'bo-cong-thuong', 'bo-vhttdl', 'uy-ban-dan-toc']));
+    expect(catalog.units.some((u) => /^(y-te|cong-thuong|x-)/.test(u.id) && u.name.length < 12)).toBe(false);
+  });
+  it('reads a central plan\'s list of named provinces as one unit, not as one unit per cell (ct-04-2024 #C7)', async () => {
+    const { realBuild } = await import('./helpers');
+    const c7 = realBuild().catalog.tasks.find((t) => t.ref === 'ct-04-2024#C7')!;
+    expect(c7.leadUnitIds).toEqual(['ubnd-tinh-khac']);
+  });
+  it('every unit named in the five plans is in the reviewed registry; district units name their successor', async () => {
+    const { realBuild } = await import('./helpers');
+    const { catalog } = realBuild();
+    expect(catalog.units.filter((u) => !u.reviewed).map((u) => u.variants.join(' / '))).toEqual([]);
+    for (const u of catalog.units.filter((x) => x.level === 'district')) {
+      expect(u.successor, u.id).toBeTruthy();
+      expect(u.until, u.id).toBe('2025-06-30');
+    }
   });
 });

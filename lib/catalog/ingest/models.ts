@@ -5,7 +5,7 @@ import { parseTableLines, splitTabLine, type TableLine } from '../table';
 import { findTableStart, type IngestContext } from './tasks';
 
 /*
- * kh-mo-hinh describes each model twice: a body section ("1. Mô hình 1: …"
+ * A models plan describes each model twice: a body section ("1. Mô hình 1: …"
  * with Mục tiêu, Phân công, Đơn vị thực hiện, Thời gian, Công cụ) and an
  * appendix row (group, lead/partner/support units, deadline, platforms).
  * Both are merged into one record keyed by the model's national number.
@@ -144,7 +144,7 @@ export function ingestModels(ctx: IngestContext): ModelIngestResult {
     const model: Model = {
       ref,
       kind: 'model',
-      doc: 'kh-mo-hinh',
+      doc: doc.key,
       nationalNumber: national,
       rowNumber: Number(row.number),
       name: ctx.display(body.name),
@@ -157,9 +157,9 @@ export function ingestModels(ctx: IngestContext): ModelIngestResult {
       deadline: parseDeadline(deadline || f.deadline || ''),
       ...(f.tools ? { tools: display(f.tools) } : {}),
       platforms: platformList,
-      leadUnitIds: ctx.units.resolveCell(lead),
-      partnerUnitIds: ctx.units.resolveCell(partner),
-      supportUnitIds: ctx.units.resolveCell(support),
+      leadUnitIds: ctx.units.resolveCell(lead, ref, { central: doc.level === 'central' }),
+      partnerUnitIds: ctx.units.resolveCell(partner, ref, { central: doc.level === 'central' }),
+      supportUnitIds: ctx.units.resolveCell(support, ref, { central: doc.level === 'central' }),
       raw: { lead, partner, support, deadline, platforms },
       defectIds: ctx.defects.filter((d) => d.affects.includes(ref)).map((d) => d.id),
       provenance: { ref, doc: doc.key, file: doc.file, lines: [row.firstLine, row.lastLine] },
@@ -170,7 +170,7 @@ export function ingestModels(ctx: IngestContext): ModelIngestResult {
   }
   for (const s of sections) {
     if (!models.some((m) => m.nationalNumber === s.national)) {
-      problems.push(`kh-mo-hinh#M${s.national}: body section ${s.order} has no appendix row`);
+      problems.push(`${doc.key}#M${s.national}: body section ${s.order} has no appendix row`);
     }
   }
   return { groups, models, problems };

@@ -1,13 +1,14 @@
 import { foldDiacritics, stripMarkup } from '../../text/normalize';
-import { parseDeadline } from '../deadline';
+import { parseDeadline, startingDay } from '../deadline';
 import type { DocumentKey, Model, SeedDocument, Target, Task } from '../schema';
 import { extractQuantities, type Quantity } from '../targets';
 
 /*
- * Targets come from three places:
- * - kh-huyen-2024 "II. MỤC TIÊU": every bullet and numbered line is a target (T1…);
- * - kh-tu-2025 "2. Mục tiêu cụ thể": bullets of the urgent and breakthrough phases;
- *   every bullet is numbered (T1…) and only those stating a number yield targets;
+ * Targets come from three places, as each plan's recipe says:
+ * - "bullets" sections (a district plan's "II. MỤC TIÊU"): every bullet and numbered
+ *   line with a percentage is a target (T1…);
+ * - "phased-bullets" sections (a provincial plan's "2. Mục tiêu cụ thể"): bullets under
+ *   phase lines; every bullet is numbered (T1…) and only those stating a number yield targets;
  * - task rows (content and deadline cells) that state a percentage, a rank or an
  *   explicit minimum count; refs `<task ref>/1`, `/2`…
  */
@@ -30,7 +31,11 @@ function toTargets(
 ): Target[] {
   return quantities.map((q, i) => {
     const ref = quantities.length === 1 ? baseRef : `${baseRef}${String.fromCharCode(97 + i)}`;
-    const ownPeriod = q.period?.due ? { ...period, raw: q.period.raw || period.raw, due: q.period.due } : period;
+    // "đạt 70% … từ quý II/2024": the target holds from that day on; it is not due then.
+    const from = q.period?.raw ? startingDay(q.period.raw) : undefined;
+    const ownPeriod = from
+      ? { raw: q.period!.raw, from }
+      : q.period?.due ? { ...period, raw: q.period.raw || period.raw, due: q.period.due } : period;
     return {
       ref,
       kind: 'target',
@@ -55,28 +60,41 @@ function sectionLines(lines: string[], start: RegExp, end: RegExp): [number, num
   return [s, e < 0 ? lines.length : e];
 }
 
-/** kh-huyen-2024 II. MỤC TIÊU → T1…T12. */
-export function districtTargets(doc: SeedDocument, lines: string[]): Target[] {
-  const range = sectionLines(lines, /^#*\s*II\.\s*MỤC TIÊU/u, /^#*\s*III\./u);
-  if (!range) return [];
-  const year = lines.map((l) => /địa bàn huyện (?:trong )?năm (\d{4})/u.exec(l)?.[1]).find(Boolean);
+/** A "bullets" target section → T<first>…; returns the targets and the next bullet number. */
+export function bulletTargets(
+  doc: SeedDocument,
+  lines: string[],
+  section: { start: string; end: string; yearPattern?: string },
+  first = 1,
+): { targets: Target[]; next: number } {
+  const range = sectionLines(lines, new RegExp(section.start, 'u'), new RegExp(section.end, 'u'));
+  if (!range) return { targets: [], next: first };
+  const yearRe = section.yearPattern ? new RegExp(section.yearPattern, 'u') : null;
+  const year = yearRe ? lines.map((l) => yearRe.exec(l)?.[1]).find(Boolean) : undefined;
   const period: Target['period'] = year ? { raw: `năm ${year}`, due: `${year}-12-31` } : {};
   const bullets: Bullet[] = [];
   for (let i = range[0] + 1; i < range[1]; i++) {
     const text = stripMarkup(lines[i]);
     const m = /^(?:-|\d+\.)\s+(.*)$/u.exec(text);
-    if (!m || !/\d\s*%|\d/.test(m[1]) || !/%/.test(m[1])) continue;
-    bullets.push({ n: bullets.length + 1, text: m[1], line: i + 1 });
+    if (!m || !/%/.test(m[1])) continue;
+    bullets.push({ n: first + bullets.length, text: m[1], line: i + 1 });
   }
-  return bullets.flatMap((b) =>
+  const targets = bullets.flatMap((b) =>
     toTargets(doc, `${doc.key}#T${b.n}`, extractQuantities(b.text, { counts: true }), [b.line, b.line], period),
   );
+  return { targets, next: first + bullets.length };
 }
 
-/** kh-tu-2025 II.2, both phases → T1…Tn (every bullet numbered). */
-export function provincialPhaseTargets(doc: SeedDocument, lines: string[]): Target[] {
-  const range = sectionLines(lines, /^2\.\s*Mục tiêu cụ thể/u, /^III\./u);
-  if (!range) return [];
+/** A "phased-bullets" target section → T<first>… (every bullet numbered); phases matched on folded text. */
+export function phasedBulletTargets(
+  doc: SeedDocument,
+  lines: string[],
+  section: { start: string; end: string; phases: { phase: 'urgent' | 'breakthrough'; pattern: string }[] },
+  first = 1,
+): { targets: Target[]; next: number } {
+  const range = sectionLines(lines, new RegExp(section.start, 'u'), new RegExp(section.end, 'u'));
+  if (!range) return { targets: [], next: first };
+  const phases = section.phases.map((p) => ({ phase: p.phase, re: new RegExp(p.pattern, 'u') }));
   const bullets: Bullet[] = [];
   let phase: Bullet['phase'];
   let phaseLine = '';
@@ -84,21 +102,17 @@ export function provincialPhaseTargets(doc: SeedDocument, lines: string[]): Targ
     const text = stripMarkup(lines[i]);
     if (!text) continue;
     const folded = foldDiacritics(text);
-    if (/giai doan cap bach/.test(folded)) {
-      phase = 'urgent';
-      phaseLine = text;
-      continue;
-    }
-    if (/giai doan dot pha/.test(folded)) {
-      phase = 'breakthrough';
+    const hit = phases.find((p) => p.re.test(folded));
+    if (hit) {
+      phase = hit.phase;
       phaseLine = text;
       continue;
     }
     const m = /^[-+]\s+(.*)$/u.exec(text);
     if (!m) continue;
-    bullets.push({ n: bullets.length + 1, text: m[1], line: i + 1, phase, phaseLine });
+    bullets.push({ n: first + bullets.length, text: m[1], line: i + 1, phase, phaseLine });
   }
-  return bullets.flatMap((b) => {
+  const targets = bullets.flatMap((b) => {
     const d = parseDeadline(b.phaseLine ?? '');
     const dates = d.parts.filter((p) => p.kind === 'date').map((p) => (p.kind === 'date' ? p.date : ''));
     const period: Target['period'] = {
@@ -109,6 +123,7 @@ export function provincialPhaseTargets(doc: SeedDocument, lines: string[]): Targ
     };
     return toTargets(doc, `${doc.key}#T${b.n}`, extractQuantities(b.text, { counts: true }), [b.line, b.line], period);
   });
+  return { targets, next: first + bullets.length };
 }
 
 /** Targets stated in task rows (content first, then the deadline cell). */
