@@ -4,10 +4,12 @@
  * Figures: catalogBuildMs (ingesting all five seeds, median of N runs in Node),
  * catalogBytes (the generated catalog as shipped), catalogGzipBytes.
  * recognizeMedianMs / recognizeP95Ms, readabilityRatio (Chromium, national
- * detail fixture), contentScriptBytes, navToResultMs (extension loaded).
+ * detail fixture), contentScriptBytes, backgroundBundleBytes, navToResultMs
+ * (extension loaded), restartToBadgeMs (worker stopped → next page's toolbar badge).
  * matchIndexMs (tagging + search index), matchMedianMs / matchP95Ms (one
  * procedure of the reference list), searchMedianMs (one query);
- * panelFirstRenderMs, panelHeapBytes (Chromium, recognized procedure).
+ * panelFirstRenderMs, panelHeapBytes, panelPersistedFirstItemMs (worker stopped,
+ * state read from storage.session) (Chromium, recognized procedure).
  * Quality (Node): everyFilingMedian / everyFilingMax (band size over the reference
  * list), specificRecall / specificPrecision / specificPrecisionLowerBound (labelled
  * set; unjudged items counted as wrong for the bound), unitsReviewed / unitsDerived.

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { localIsoDate, summarizeCatalog } from '@/lib/catalog/summary';
 import { STRINGS, type Locale } from '@/lib/i18n';
-import { TabStateSchema, type TabState } from '@/lib/messages';
+import type { TabState } from '@/lib/messages';
+import { readTabState, watchTabStates } from '@/services/tab-state';
 import type { ProcedureQuery } from '@/lib/match';
 import { catalog, getMatcher } from '@/lib/match/shipped';
 import { localeSetting, profileSetting } from '@/lib/settings';
@@ -22,24 +23,68 @@ function pinnedTabId(): number | undefined {
   return value && /^\d+$/.test(value) ? Number(value) : undefined;
 }
 
-/** Ask the background for the tab's state; validated, null when there is none. */
-async function fetchTabState(): Promise<TabState | null> {
-  const raw: unknown = await browser.runtime.sendMessage({ type: 'get-tab-state', tabId: pinnedTabId() });
-  const parsed = TabStateSchema.nullable().safeParse(raw ?? null);
-  return parsed.success ? parsed.data : null;
+/** The tab the panel follows: the pinned one, else the active tab of this window. */
+async function followedTabId(): Promise<number | undefined> {
+  const pinned = pinnedTabId();
+  if (pinned !== undefined) return pinned;
+  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+  return active?.id;
 }
 
-// Started as the page loads, before React renders, so the first list shows sooner.
-export const firstTabState: Promise<TabState | null> = fetchTabState().catch(() => null);
-// While the background answers, get the matcher ready and read the settings,
-// so the first render is already in the chosen language with the officer's unit.
+async function readFollowed(): Promise<TabState | null> {
+  const id = await followedTabId();
+  return id === undefined ? null : readTabState(id);
+}
+
+// Read from storage.session as the page loads, before React renders (the
+// background need not be running), so the first list shows sooner.
+export const firstTabState: Promise<TabState | null> = readFollowed().catch(() => null);
+// Meanwhile, get the matcher ready and read the settings, so the first
+// render is already in the chosen language with the officer's unit.
 getMatcher();
 export const settingsRead: Promise<unknown> = Promise.all([localeSetting.get(), profileSetting.get()]).catch(() => null);
+
+/**
+ * The state of the followed tab: read once, then watched in storage (the one
+ * refresh path; the background is the only writer). An unpinned panel follows
+ * the active tab, so switching tabs changes which state it reads.
+ */
+function useTabState(initial: TabState | null): TabState | null {
+  const [tab, setTab] = useState<TabState | null>(initial);
+  useEffect(() => {
+    let cancelled = false;
+    let followed: number | undefined = pinnedTabId() ?? initial?.tabId;
+    // A change seen while a read is under way is newer than what the read returns.
+    let changes = 0;
+    const show = async (id: number | undefined) => {
+      followed = id;
+      const before = changes;
+      const state = id === undefined ? null : await readTabState(id).catch(() => null);
+      if (!cancelled && followed === id && changes === before) setTab(state);
+    };
+    const stopWatching = watchTabStates((tabId, state) => {
+      if (tabId !== followed) return;
+      changes++;
+      setTab(state);
+    });
+    void followedTabId().then(show, () => show(undefined));
+    const onActivated = ({ tabId }: { tabId: number }) => {
+      if (pinnedTabId() === undefined) void show(tabId);
+    };
+    browser.tabs.onActivated.addListener(onActivated);
+    return () => {
+      cancelled = true;
+      stopWatching();
+      browser.tabs.onActivated.removeListener(onActivated);
+    };
+  }, [initial]);
+  return tab;
+}
 
 export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   const locale = useLocale().value;
   const setLocale = (next: Locale) => void localeSetting.set(next);
-  const [tab, setTab] = useState<TabState | null>(initialTab);
+  const tab = useTabState(initialTab);
   const [search, setSearch] = useState('');
   const myUnits = myPlanUnits(useProfile().value);
   // The catalog summary is secondary: it renders after the first list.
@@ -63,38 +108,6 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   useEffect(() => {
     document.documentElement.lang = locale;
   }, [locale]);
-
-  useEffect(() => {
-    let cancelled = false;
-    const refresh = async () => {
-      try {
-        const state = await fetchTabState();
-        if (!cancelled) setTab(state);
-      } catch {
-        if (!cancelled) setTab(null);
-      }
-    };
-    void refresh();
-    const onActivated = () => void refresh();
-    const onMessage = (message: unknown) => {
-      if ((message as { type?: string } | null)?.type === 'tab-state-changed') void refresh();
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    const onUpdated = (_id: number, info: { status?: string; url?: string }) => {
-      if (info.status === 'complete' || info.url) void refresh();
-    };
-    browser.tabs.onActivated.addListener(onActivated);
-    browser.tabs.onUpdated.addListener(onUpdated);
-    const timer = setInterval(refresh, 3000);
-    return () => {
-      cancelled = true;
-      clearInterval(timer);
-      browser.tabs.onActivated.removeListener(onActivated);
-      browser.tabs.onUpdated.removeListener(onUpdated);
-      browser.runtime.onMessage.removeListener(onMessage);
-    };
-  }, []);
 
   return (
     <div className="panel">

@@ -1,14 +1,15 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PORTAL_HOST_PATTERNS } from '@/lib/portals/hosts';
 import { userHostsSetting } from '@/lib/settings/user-hosts';
 import { startSensor } from '@/lib/recognize/sensor';
-import { showBadge } from '@/lib/badge';
+import { isBadgeView, removeBadge, showBadge } from '@/lib/badge';
+import { messenger } from '@/lib/messages/protocol';
 
 // The thin sensor. It reads only procedure-level facts through the site
 // adapters (or hands a sanitized snapshot over for the generic reader) and
 // never reads form values or the applicant's data. Also registered at run
-// time for hosts the user adds in Options.
+// time for hosts the user adds in Options. The in-page badge shows what the
+// background derives from the tab state (and goes away when it says null).
 export default defineContentScript({
   matches: [...PORTAL_HOST_PATTERNS],
   runAt: 'document_idle',
@@ -19,32 +20,27 @@ export default defineContentScript({
     } catch {
       // Storage unavailable: the built-in adapters still work.
     }
+    const stopBadge = messenger.onMessage('badge', ({ data }) => {
+      if (data === null) removeBadge(document);
+      else if (isBadgeView(data)) showBadge(document, data, () => void messenger.sendMessage('openPanel').catch(() => undefined));
+    });
     const sensor = startSensor({
       doc: document,
       href: () => location.href,
       adapterId,
       send: (message) => {
-        browser.runtime.sendMessage(message).catch(() => {
-          // The background may be restarting; the next change reports again.
-        });
+        // The background may be restarting; the next change reports again.
+        const sent =
+          message.type === 'recognized'
+            ? messenger.sendMessage('recognized', { page: message.page, final: message.final })
+            : messenger.sendMessage('snapshot', { url: message.url, html: message.html, adapterId: message.adapterId });
+        sent.catch(() => undefined);
       },
     });
-    let removeBadge: (() => void) | undefined;
-    const onMessage = (raw: unknown) => {
-      const m = raw as { type?: unknown; count?: unknown; label?: unknown } | null;
-      if (m?.type !== 'da06-badge' || typeof m.count !== 'number' || typeof m.label !== 'string') return undefined;
-      removeBadge = showBadge(document, {
-        count: m.count,
-        label: m.label,
-        onClick: () => void browser.runtime.sendMessage({ type: 'open-panel' }).catch(() => undefined),
-      });
-      return undefined;
-    };
-    browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       sensor.stop();
-      removeBadge?.();
-      browser.runtime.onMessage.removeListener(onMessage);
+      stopBadge();
+      removeBadge(document);
     });
   },
 });

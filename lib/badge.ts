@@ -1,17 +1,33 @@
 /**
  * The in-page badge: a small button in a shadow root, fixed in a corner of the
  * portal page, saying how many plan items are specific to the procedure on
- * screen. Styles live inside the shadow root (px units, so the page's root
- * font size cannot scale it) and the host resets inherited styles, so nothing
- * leaks in or out. Kept free of other imports: it ships in the content script.
+ * screen (or that none is). Styles live inside the shadow root (px units, so
+ * the page's root font size cannot scale it) and the host resets inherited
+ * styles, so nothing leaks in or out. Kept free of other imports: it ships in
+ * the content script.
  */
 
 export const BADGE_TAG = 'da06-badge';
 
-export interface BadgeOptions {
+/** What the background tells the content script to show (derived from the tab state). */
+export interface BadgeView {
+  /** Items specific to the procedure; 0 shows the text alone, without a number. */
   count: number;
+  /** The visible words ("Đề án 06", or "Đề án 06: không có mục riêng"). */
+  text: string;
+  /** Accessible name and tooltip. */
   label: string;
-  onClick: () => void;
+}
+
+/** The content script's check of the background's message (no zod there, to stay small). */
+export function isBadgeView(value: unknown): value is BadgeView {
+  const v = value as Partial<BadgeView> | null;
+  return (
+    typeof v === 'object' && v !== null &&
+    typeof v.count === 'number' && Number.isInteger(v.count) && v.count >= 0 &&
+    typeof v.text === 'string' && v.text.length <= 120 &&
+    typeof v.label === 'string' && v.label.length <= 300
+  );
 }
 
 const STYLE = `
@@ -23,8 +39,8 @@ button:focus-visible { outline: 3px solid #0969da; outline-offset: 2px; }
 .count { background: #ffffff; color: #a3141c; border-radius: 10px; min-width: 20px; padding: 0 6px; text-align: center; }
 `;
 
-/** Create or update the badge; returns a function that removes it. */
-export function showBadge(doc: Document, options: BadgeOptions): () => void {
+/** Create or update the badge. */
+export function showBadge(doc: Document, view: BadgeView, onClick: () => void): void {
   let host = doc.querySelector(BADGE_TAG) as HTMLElement | null;
   if (!host) {
     host = doc.createElement(BADGE_TAG);
@@ -33,23 +49,35 @@ export function showBadge(doc: Document, options: BadgeOptions): () => void {
     style.textContent = STYLE;
     const button = doc.createElement('button');
     button.type = 'button';
-    const count = doc.createElement('span');
-    count.className = 'count';
     const text = doc.createElement('span');
-    text.textContent = 'Đề án 06';
-    button.append(text, count);
+    text.className = 'text';
+    button.append(text);
     root.append(style, button);
     (doc.body ?? doc.documentElement).append(host);
   }
   const root = host.shadowRoot!;
   const button = root.querySelector('button')!;
-  root.querySelector('.count')!.textContent = String(options.count);
-  button.setAttribute('aria-label', options.label);
-  button.title = options.label;
+  root.querySelector('.text')!.textContent = view.text;
+  let count = root.querySelector('.count');
+  if (view.count > 0) {
+    if (!count) {
+      count = doc.createElement('span');
+      count.className = 'count';
+      button.append(count);
+    }
+    count.textContent = String(view.count);
+  } else {
+    count?.remove();
+  }
+  button.setAttribute('aria-label', view.label);
+  button.title = view.label;
   button.onclick = (event) => {
     event.preventDefault();
-    options.onClick();
+    onClick();
   };
-  const el = host;
-  return () => el.remove();
+}
+
+/** Remove the badge (the page shows no procedure any more). */
+export function removeBadge(doc: Document): void {
+  doc.querySelector(BADGE_TAG)?.remove();
 }

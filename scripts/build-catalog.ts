@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buildCatalog } from '../lib/catalog/build';
 import { selfCheck } from '../lib/catalog/check';
-import { GENERATED_CATALOG, GENERATED_ITEM_TOPICS, GENERATED_MATCH_DATA, GENERATED_SHIPPED_CATALOG, readCatalogInputs } from './catalog-io';
+import { GENERATED_CATALOG, GENERATED_ITEM_TOPICS, GENERATED_MATCH_DATA, GENERATED_SHIPPED_CATALOG, PUBLIC_MATCHING_DATA, readCatalogInputs } from './catalog-io';
 import { loadMatchData, tagCatalog } from '../lib/match';
 
 const started = performance.now();
@@ -27,8 +27,13 @@ const shipped = {
   models: report.catalog.models.map(({ raw: _raw, ...model }) => model),
 };
 writeFileSync(GENERATED_SHIPPED_CATALOG, JSON.stringify(shipped));
-writeFileSync(GENERATED_MATCH_DATA, JSON.stringify(loadMatchData()));
-writeFileSync(GENERATED_ITEM_TOPICS, JSON.stringify(tagCatalog(report.catalog)));
+const matchData = loadMatchData();
+const itemTopics = tagCatalog(report.catalog);
+writeFileSync(GENERATED_MATCH_DATA, JSON.stringify(matchData));
+writeFileSync(GENERATED_ITEM_TOPICS, JSON.stringify(itemTopics));
+// What the background fetches for the badge counts (services/background/match-summary.ts).
+mkdirSync(dirname(PUBLIC_MATCHING_DATA), { recursive: true });
+writeFileSync(PUBLIC_MATCHING_DATA, JSON.stringify({ catalog: shipped, data: matchData, itemTopics }));
 const { tasks, models, targets, units } = report.catalog;
 // stderr, so that commands chaining this script keep a clean stdout (e.g. bench --json).
 console.error(

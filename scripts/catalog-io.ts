@@ -13,6 +13,11 @@ export const GENERATED_SHIPPED_CATALOG = join(ROOT, 'lib', 'catalog', 'generated
 export const GENERATED_MATCH_DATA = join(ROOT, 'lib', 'catalog', 'generated', 'match-data.json');
 /** Topics of every catalog item under the reviewed lexicon, so the panel does not tag at start-up. */
 export const GENERATED_ITEM_TOPICS = join(ROOT, 'lib', 'catalog', 'generated', 'item-topics.json');
+/**
+ * The same three as one file of the extension (not inlined into the service
+ * worker): the background fetches it for the badge counts. Generated, not committed.
+ */
+export const PUBLIC_MATCHING_DATA = join(ROOT, 'public', 'data', 'matching.json');
 
 /**
  * Read every plan's recipe (seeds/*.recipe.json), the seed each names, and the

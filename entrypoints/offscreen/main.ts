@@ -1,13 +1,10 @@
-import { browser } from 'wxt/browser';
 import { recognizePage } from '@/lib/recognize';
-import { OffscreenRequestSchema } from '@/lib/messages';
+import { parseMessage } from '@/lib/messages';
+import { messenger } from '@/lib/messages/protocol';
 
 // Chrome's service worker has no DOM: the generic reader (Readability) runs in
 // this offscreen document on the sanitized snapshot the sensor sent.
-browser.runtime.onMessage.addListener((raw) => {
-  const parsed = OffscreenRequestSchema.safeParse(raw);
-  if (!parsed.success) return undefined;
-  const { html, url, adapterId } = parsed.data;
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return Promise.resolve(recognizePage(doc, url, { adapterId }));
+messenger.onMessage('readSnapshot', ({ data }) => {
+  const { html, url, adapterId } = parseMessage('readSnapshot', data);
+  return recognizePage(new DOMParser().parseFromString(html, 'text/html'), url, { adapterId });
 });

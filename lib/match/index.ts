@@ -1,18 +1,16 @@
 import type { Catalog } from '../catalog/schema';
-import { compileLexicon, LexiconSchema, type Lexicon, type TopicHit } from './lexicon';
+import type { ItemTopics, MatchData } from './bands';
+import { compileLexicon, LexiconSchema } from './lexicon';
 import { catalogItems, itemText } from './items';
 import { createMatcher, type Matcher } from './matcher';
-import { createReferenceLookup, ReferenceListSchema, type ReferenceList } from './reference';
+import { createReferenceLookup, ReferenceListSchema } from './reference';
+import { createCatalogSearch } from './search';
 import topicsJson from '../../seeds/topics.json';
 import proceduresJson from '../../seeds/procedures.json';
 
 export * from './matcher';
 
-/** The reviewed seeds data, validated (and defaults filled in) by zod. */
-export interface MatchData {
-  lexicon: Lexicon;
-  references: ReferenceList;
-}
+export type { MatchData, ItemTopics, MatchSummary } from './bands';
 
 export function loadMatchData(): MatchData {
   return {
@@ -28,11 +26,9 @@ export function loadMatchData(): MatchData {
 export function matcherFromData(catalog: Catalog, data: MatchData, itemTopics?: ItemTopics): Matcher {
   return createMatcher(catalog, compileLexicon(data.lexicon), createReferenceLookup(data.references), itemTopics, {
     everyFilingOut: data.lexicon.everyFilingOut,
+    search: createCatalogSearch,
   });
 }
-
-/** Topics of every item, keyed by ref (written at build time next to the catalog). */
-export type ItemTopics = Record<string, TopicHit[]>;
 
 export function tagCatalog(catalog: Catalog): ItemTopics {
   const tagger = compileLexicon(loadMatchData().lexicon);
@@ -47,5 +43,6 @@ export function matcherFor(catalog: Catalog, itemTopics?: ItemTopics): Matcher {
   const { lexicon, references } = loadMatchData();
   return createMatcher(catalog, compileLexicon(lexicon), createReferenceLookup(references), itemTopics, {
     everyFilingOut: lexicon.everyFilingOut,
+    search: createCatalogSearch,
   });
 }

@@ -3,7 +3,7 @@ import { collapseSpaces } from '../text/normalize';
 import type { Tagger, TopicHit } from './lexicon';
 import { catalogItems, itemText } from './items';
 import type { ReferenceLookup } from './reference';
-import { createCatalogSearch, type CatalogSearch } from './search';
+import type { CatalogSearch } from './search';
 import { planEveryFiling } from './every-filing';
 
 /**
@@ -90,19 +90,33 @@ function clean(value: string | undefined): string | undefined {
   return v ? v : undefined;
 }
 
+/** Builds the full-text index (lib/match/search.ts); left out where only bands are counted. */
+export type SearchFactory = (items: CatalogItem[], topicsOf: (ref: string) => readonly TopicHit[], tagger: Tagger) => CatalogSearch;
+
+/**
+ * The matcher. The full-text index is built on first use and only when a
+ * search factory is given: without one (the background's badge count) there
+ * is no "possibly related" band and no search.
+ */
 export function createMatcher(
   catalog: Catalog,
   tagger: Tagger,
   references: ReferenceLookup,
   precomputed?: Record<string, TopicHit[]>,
-  options: { everyFilingOut?: readonly { ref: string; reason: string }[] } = {},
+  options: { everyFilingOut?: readonly { ref: string; reason: string }[]; search?: SearchFactory } = {},
 ): Matcher {
   const items = catalogItems(catalog);
   const byRef = new Map(items.map((i) => [i.ref, i]));
   const order = new Map(items.map((i, n) => [i.ref, n]));
   const itemTopics = new Map(items.map((i) => [i.ref, precomputed?.[i.ref] ?? tagger.tag(itemText(i))]));
   const topicsOf = (ref: string) => itemTopics.get(ref) ?? [];
-  const search = createCatalogSearch(items, topicsOf, tagger);
+  const makeSearch = options.search;
+  let index: CatalogSearch | undefined;
+  const searchIndex = (): CatalogSearch => {
+    if (!makeSearch) throw new Error('this matcher was built without full-text search');
+    index ??= makeSearch(items, topicsOf, tagger);
+    return index;
+  };
   const bandOf = (topicId: string) => tagger.topics.get(topicId)?.band;
 
   const everyFilingAll = items
@@ -215,8 +229,8 @@ export function createMatcher(
         reasons: e.reasons.map((r) => (r.kind === 'every-filing' ? { ...r, kind: 'moved', why: 'ministry-led' } : r)),
       });
     }
-    if (procedure.name && withRelated) {
-      const related = search.related(procedure.name, { limit: 40 }).filter((h) => !out.has(h.ref)).slice(0, 5);
+    if (procedure.name && withRelated && makeSearch) {
+      const related = searchIndex().related(procedure.name, { limit: 40 }).filter((h) => !out.has(h.ref)).slice(0, 5);
       for (const hit of related) {
         const item = byRef.get(hit.ref);
         if (item) out.set(hit.ref, { ref: hit.ref, kind: item.kind, band: 'related', score: hit.score, reasons: [{ kind: 'text', terms: hit.terms }] });
@@ -229,5 +243,15 @@ export function createMatcher(
     return { procedure, items: result, leftOut };
   }
 
-  return { match, resolve, topicsOf, item: (ref) => byRef.get(ref), items, search, tagger };
+  return {
+    match,
+    resolve,
+    topicsOf,
+    item: (ref) => byRef.get(ref),
+    items,
+    get search() {
+      return searchIndex();
+    },
+    tagger,
+  };
 }

@@ -12,4 +12,8 @@ declare namespace chrome {
   namespace tabs {
     function query(q: { url?: string; active?: boolean }): Promise<{ id?: number; url?: string }[]>;
   }
+  namespace action {
+    function getBadgeText(d: { tabId?: number }): Promise<string>;
+    function getTitle(d: { tabId?: number }): Promise<string>;
+  }
 }

@@ -1,0 +1,41 @@
+import { browser } from 'wxt/browser';
+import type { Catalog } from '@/lib/catalog/schema';
+import { bandMatcherFromData, summarizePage, type ItemTopics, type MatchData, type MatchSummary } from '@/lib/match/bands';
+import type { Matcher } from '@/lib/match/matcher';
+import type { RecognizedPage } from '@/lib/recognize/page';
+
+/*
+ * Band counts for the badges, with the panel's own matcher logic but without
+ * its full-text index. The match data (catalog, lexicon, reference list, item
+ * topics — about 0.4 MB) is not inlined into the service worker: it is a file
+ * of the extension (public/data/matching.json, written by
+ * scripts/build-catalog.ts), fetched on the first procedure after each start.
+ */
+
+export const MATCHING_DATA_FILE = 'data/matching.json';
+
+export interface MatchingData {
+  catalog: Catalog;
+  data: MatchData;
+  itemTopics: ItemTopics;
+}
+
+export async function fetchMatchingData(): Promise<MatchingData> {
+  const response = await fetch(browser.runtime.getURL('/') + MATCHING_DATA_FILE);
+  if (!response.ok) throw new Error(`[da06] ${MATCHING_DATA_FILE}: HTTP ${response.status}`);
+  return (await response.json()) as MatchingData;
+}
+
+export function createMatchSummary(load: () => Promise<MatchingData> = fetchMatchingData): (page: RecognizedPage) => Promise<MatchSummary | null> {
+  let matcher: Promise<Matcher> | null = null;
+  return async (page) => {
+    if (page.pageKind === 'procedure-list' || !page.procedure) return null;
+    matcher ??= load()
+      .then(({ catalog, data, itemTopics }) => bandMatcherFromData(catalog, data, itemTopics))
+      .catch((error: unknown) => {
+        matcher = null;
+        throw error;
+      });
+    return summarizePage(await matcher, page);
+  };
+}
