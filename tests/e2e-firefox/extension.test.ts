@@ -38,6 +38,7 @@ const detail = fixture('national detail page of "Đăng ký khai sinh"', (f) =>
   f.url === 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=373812' && f.kind === 'procedure-info');
 const dossier = fixture('Thanh Hóa one-stop dossier screen', (f) =>
   f.site === 'thanhhoa-motcua' && f.kind === 'dossier' && f.dossierCode === '000.00.12.H56-250701-0001');
+const nationalList = fixture('national list of procedures', (f) => f.kind === 'procedure-list' && new URL(f.url).host === 'dichvucong.gov.vn');
 const otherProvince = fixture('another province\'s portal (no built-in host)', (f) => f.url.startsWith('https://dichvucong.ninhbinh.gov.vn/'));
 
 let browser: Browser;
@@ -128,6 +129,39 @@ describe('Firefox: badge, panel tab, checklist', () => {
     expect(stored.events).toEqual(expect.arrayContaining(['dinh-danh:done', 'so-hoa:na']));
     expect(stored.text).toContain(dossier.dossierCode!);
     for (const s of dossier.forbidden ?? []) expect(stored.text).not.toContain(s);
+  });
+});
+
+/** What a single-page portal does: swap its own content (the badge stays) and push the new address. */
+async function swapContent(page: Page, html: string, url: string): Promise<void> {
+  await page.evaluate(
+    (h, u) => {
+      const doc = new DOMParser().parseFromString(h, 'text/html');
+      for (const el of [...document.body.children]) if (el.localName !== 'da06-badge') el.remove();
+      document.body.prepend(...[...doc.body.children].map((el) => document.importNode(el, true)));
+      history.pushState({}, '', u);
+    },
+    html,
+    url,
+  );
+}
+
+describe('Firefox: badges follow the page', () => {
+  freshFirefox();
+
+  test('leaving a procedure by in-page navigation removes the in-page badge and clears the toolbar badge; coming back restores both', { timeout: FIREFOX_TIMEOUTS.test }, async () => {
+    const { portal, panel, count } = await openPanelFromBadge(detail.url, fixtureSource(detail));
+    const tabId = (await tabIdOf(panel, detail.url))!;
+    const toolbar = () => panel.evaluate((id) => (globalThis as unknown as ExtensionGlobal).browser.browserAction.getBadgeText({ tabId: id }), tabId);
+    expect(await toolbar()).toBe(count);
+
+    await swapContent(portal, fixtureSource(nationalList), nationalList.url);
+    await portal.waitForFunction(() => !document.querySelector('da06-badge'), { timeout: FIREFOX_TIMEOUTS.badge });
+    await expect.poll(toolbar, { timeout: FIREFOX_TIMEOUTS.action }).toBe('');
+
+    await swapContent(portal, fixtureSource(detail), detail.url);
+    expect(await badgeCount(portal)).toBe(count);
+    await expect.poll(toolbar, { timeout: FIREFOX_TIMEOUTS.action }).toBe(count);
   });
 });
 
