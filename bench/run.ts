@@ -8,6 +8,8 @@
  * (extension loaded), restartToBadgeMs (worker stopped → next page's toolbar badge).
  * matchIndexMs (tagging + search index), matchMedianMs / matchP95Ms (one
  * procedure of the reference list), searchMedianMs (one query);
+ * directoryBytes / directoryGzipBytes, directoryLoadMs, directoryByCodeMedianUs /
+ * ByPortalIdMedianUs / ByNameMedianMs, matchWithDirectoryMedianMs (bench/directory.ts);
  * panelFirstRenderMs, panelHeapBytes, panelPersistedFirstItemMs (worker stopped,
  * state read from storage.session) (Chromium, recognized procedure).
  * Quality (Node): everyFilingMedian / everyFilingMax (band size over the reference
@@ -33,6 +35,7 @@ import { extensionFigures, panelFigures, recognitionFigures, type Figure } from 
 import { loadMatchData, matcherFor } from '../lib/match';
 import { exportFigures, journalBrowserFigures } from './journal';
 import { flowFigures } from './flow';
+import { directoryFigures } from './directory';
 
 function timeRuns(runs: number, fn: () => void): { median: number; p95: number } {
   fn(); // warm-up: JIT and module caches
@@ -104,6 +107,7 @@ async function main() {
   perSearch.sort((a, b) => a - b);
   figures.searchMedianMs = { value: round(quantile(perSearch, 0.5)), unit: 'ms', note: `median over ${queries.length} queries × 50 (p95 ${round(quantile(perSearch, 0.95))} ms)` };
 
+  Object.assign(figures, directoryFigures(matcher));
   Object.assign(figures, await exportFigures());
 
   if (!nodeOnly) {

@@ -9,6 +9,8 @@ import { catalog, getMatcher } from '@/lib/match/shipped';
 import { localeSetting, profileSetting } from '@/lib/settings';
 import { useLocale, useProfile } from './settings';
 import { myPlanUnits } from '@/lib/settings';
+import { loadDirectory } from '@/services/directory';
+import { useDirectory } from './directory';
 import { CatalogSummaryView } from './CatalogSummaryView';
 import { CurrentPage } from './CurrentPage';
 import { MatchView } from './MatchView';
@@ -40,7 +42,9 @@ async function readFollowed(): Promise<TabState | null> {
 // background need not be running), so the first list shows sooner.
 export const firstTabState: Promise<TabState | null> = readFollowed().catch(() => null);
 // Meanwhile, get the matcher ready and read the settings, so the first
-// render is already in the chosen language with the officer's unit.
+// render is already in the chosen language with the officer's unit;
+// and fetch the national directory once a procedure is on the tab.
+void firstTabState.then((state) => (state?.page.procedure ? loadDirectory() : undefined)).catch(() => undefined);
 getMatcher();
 export const settingsRead: Promise<unknown> = Promise.all([localeSetting.get(), profileSetting.get()]).catch(() => null);
 
@@ -98,12 +102,18 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   const summary = useMemo(() => (showSummary ? summarizeCatalog(catalog, today) : null), [today, showSummary]);
   const procedure = tab?.page.pageKind === 'procedure-list' ? undefined : tab?.page.procedure;
   // A stable query object, so matching reruns only when the procedure changes.
-  const queryKey = procedure ? JSON.stringify([procedure.code, procedure.name, procedure.field, procedure.level, procedure.agency]) : '';
+  const queryKey = procedure ? JSON.stringify([procedure.code, procedure.name, procedure.field, procedure.level, procedure.agency, procedure.portalId]) : '';
   const query = useMemo<ProcedureQuery | null>(() => {
     if (!queryKey) return null;
-    const [code, name, field, level, agency] = JSON.parse(queryKey) as (string | undefined)[];
-    return code || name ? { code: code ?? undefined, name: name ?? undefined, field: field ?? undefined, level: level ?? undefined, agency: agency ?? undefined } : null;
+    const [code, name, field, level, agency, portalId] = JSON.parse(queryKey) as (string | undefined)[];
+    return code || name || portalId
+      ? { code: code ?? undefined, name: name ?? undefined, field: field ?? undefined, level: level ?? undefined, agency: agency ?? undefined, portalId: portalId ?? undefined }
+      : null;
   }, [queryKey]);
+  // The national directory (lazy, on the first procedure). Matching waits for it, so the list
+  // equals the badge count (the background matches through it too).
+  const { directory, settled: directorySettled } = useDirectory(query !== null);
+  const resolved = useMemo(() => (query ? getMatcher().resolve(query, directory) : null), [query, directory]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -150,18 +160,19 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
           <SearchResults query={search.trim()} t={t} locale={locale} today={today} />
         ) : (
           <>
-            <CurrentPage tab={tab} t={t} />
-            {query ? (
+            <CurrentPage tab={tab} t={t} resolved={resolved} />
+            {query && !directorySettled && <p className="muted" data-testid="directory-loading">{t.directoryLoading}</p>}
+            {query && directorySettled ? (
               <>
                 <ErrorBoundary title={t.checklistFailed}>
                   <Suspense fallback={<p className="muted" data-testid="checklist-loading">{t.loading}</p>}>
-                    <ChecklistView query={query} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
+                    <ChecklistView query={query} directory={directory} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
                   </Suspense>
                 </ErrorBoundary>
-                <MatchView query={query} t={t} locale={locale} today={today} myUnits={myUnits} />
+                <MatchView query={query} directory={directory} t={t} locale={locale} today={today} myUnits={myUnits} />
               </>
             ) : (
-              <p className="hint" data-testid="search-hint">{t.noProcedureHint}</p>
+              !query && <p className="hint" data-testid="search-hint">{t.noProcedureHint}</p>
             )}
             {summary && <CatalogSummaryView summary={summary} today={today} t={t} />}
           </>

@@ -5,6 +5,7 @@ import { applicableChecks, checklistLibrary } from '@/lib/checklist';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
 import type { CheckState } from '@/lib/journal/db';
 import { classifyError, deriveState, dossierSessionId, NOTE_MAX, procedureKey, type JournalError } from '@/lib/journal/journal';
+import type { Directory } from '@/lib/directory/lookup';
 import type { ProcedureQuery } from '@/lib/match';
 import { catalog, getMatcher } from '@/lib/match/shipped';
 import { staffContext } from '@/lib/settings';
@@ -19,6 +20,8 @@ type T = (typeof STRINGS)['vi'];
 
 interface Props {
   query: ProcedureQuery;
+  /** The national directory, when loaded: a page with only a portal id or a name gets its code for the journal. */
+  directory?: Directory;
   dossierCode?: string;
   t: T;
   locale: Locale;
@@ -40,13 +43,16 @@ function errorText(t: T, error: JournalError): string {
  * show only once written (live from IndexedDB, so every tab and panel agrees);
  * a failed write is shown, never hidden.
  */
-export function ChecklistView({ query, dossierCode, t, locale }: Props) {
+export function ChecklistView({ query: pageQuery, directory, dossierCode, t, locale }: Props) {
   // A filing is attributed to the officer in the profile: nothing is written before it is read.
   const { value: profile, ready: profileReady } = useProfile();
+  const matched = useMemo(() => getMatcher().match(pageQuery, { related: false, directory }), [pageQuery, directory]);
+  // Journal keys and labels use the code and name as resolved (the page's own first).
+  const query = matched.procedure;
   const procKey = procedureKey(query);
   const [error, setError] = useState<string | null>(null);
   const custom = useLiveQuery(() => journalDb.customChecks.toArray(), [], []);
-  const checks = useMemo(() => applicableChecks(checklistLibrary(), getMatcher().match(query, { related: false }), custom), [query, custom]);
+  const checks = useMemo(() => applicableChecks(checklistLibrary(), matched, custom), [matched, custom]);
   const checkIds = checks.map((c) => c.id).join('|');
   const [chosen, setChosen] = useState<string | null>(null);
   const [name, setName] = useState(generatedName);

@@ -1,19 +1,24 @@
-import type { StringKey, STRINGS } from '@/lib/i18n';
+import { format, type StringKey, type STRINGS } from '@/lib/i18n';
+import type { ResolvedProcedure } from '@/lib/match';
 import type { TabState } from '@/lib/messages';
 import type { RecognizedProcedure } from '@/lib/recognize/page';
 
 interface Props {
   tab: TabState | null;
   t: (typeof STRINGS)['vi'];
+  /** The procedure as resolved through the national directory and the reference list. */
+  resolved?: ResolvedProcedure | null;
 }
 
 const FIELDS: (keyof RecognizedProcedure)[] = ['name', 'code', 'field', 'level', 'agency', 'portalId'];
+/** What the directory can add when the page does not show it. */
+const FROM_DIRECTORY = ['name', 'code', 'field', 'level'] as const;
 
 /**
  * The procedure recognized on the tab the panel follows. Everything read from
  * a page is rendered as text by React, never as HTML.
  */
-export function CurrentPage({ tab, t }: Props) {
+export function CurrentPage({ tab, t, resolved }: Props) {
   const page = tab?.page;
   const kindKey = (page ? `kind_${page.pageKind === 'procedure-info' ? 'procedure_info' : page.pageKind}` : 'kind_unknown') as StringKey;
   let host = '';
@@ -47,15 +52,40 @@ export function CurrentPage({ tab, t }: Props) {
                   <dd data-testid="recognized-dossierCode">{page.dossierCode}</dd>
                 </div>
               )}
-              {FIELDS.filter((f) => page.procedure?.[f]).map((f) => (
-                <div key={f}>
-                  <dt>{t[`field_${f}` as StringKey]}</dt>
-                  <dd data-testid={`recognized-${f}`} className={f === 'name' ? 'page-title' : undefined}>
-                    {page.procedure![f]}
-                  </dd>
-                </div>
-              ))}
+              {FIELDS.map((f) => {
+                const own = page.procedure?.[f];
+                // What the page does not show, the national directory may (marked as such).
+                const fromDirectory =
+                  !own && page.pageKind !== 'procedure-list' && (FROM_DIRECTORY as readonly string[]).includes(f)
+                    ? resolved?.directory?.[f as (typeof FROM_DIRECTORY)[number]]
+                    : undefined;
+                if (!own && !fromDirectory) return null;
+                return (
+                  <div key={f}>
+                    <dt>
+                      {t[`field_${f}` as StringKey]}
+                      {fromDirectory && <span className="muted"> ({t.fromDirectory})</span>}
+                    </dt>
+                    <dd data-testid={own ? `recognized-${f}` : `directory-${f}`} className={f === 'name' ? 'page-title' : undefined}>
+                      {own || fromDirectory}
+                    </dd>
+                  </div>
+                );
+              })}
             </dl>
+          )}
+          {page.procedure && page.pageKind !== 'procedure-list' && resolved && resolved.disagreements.length > 0 && (
+            <div className="note" role="note" data-testid="disagreements">
+              <p>{t.disagreeTitle}</p>
+              <ul>
+                {resolved.disagreements.map((d) => (
+                  <li key={`${d.what}-${d.source}`} data-testid="disagreement" data-what={d.what}>
+                    {format(t[`disagree_${d.what}`], { page: d.page, other: d.other, source: t[`disagreeSource_${d.source}`] })}
+                  </li>
+                ))}
+              </ul>
+              <p className="muted">{t.disagreeNote}</p>
+            </div>
           )}
           <details className="evidence">
             <summary>{t.evidence}</summary>

@@ -2,12 +2,15 @@ import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { DEADLINE_STATUSES, type DeadlineStatus } from '@/lib/catalog/deadline';
 import type { CatalogItem } from '@/lib/catalog/schema';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
+import type { Directory } from '@/lib/directory/lookup';
 import { MATCH_BANDS, type MatchBand, type ProcedureQuery } from '@/lib/match';
 import { catalog, getMatcher, viewItem } from '@/lib/match/shipped';
 import { ItemCard } from './ItemCard';
 
 interface Props {
   query: ProcedureQuery;
+  /** The national directory once loaded. */
+  directory?: Directory;
   t: (typeof STRINGS)['vi'];
   locale: Locale;
   today: string;
@@ -25,7 +28,7 @@ const FIRST_OTHERS = 5;
 const STATUS_ORDER: readonly DeadlineStatus[] = DEADLINE_STATUSES;
 
 /** The items of the plans that apply to the recognized procedure, with filters. */
-export function MatchView({ query, t, locale, today, myUnits }: Props) {
+export function MatchView({ query, directory, t, locale, today, myUnits }: Props) {
   const myUnit = myUnits.length > 0;
   const [band, setBand] = useState<MatchBand | 'all'>('all');
   const [doc, setDoc] = useState<string>('all');
@@ -39,7 +42,7 @@ export function MatchView({ query, t, locale, today, myUnits }: Props) {
     const timer = setTimeout(() => setWithRelated(true), 0);
     return () => clearTimeout(timer);
   }, []);
-  const result = useMemo(() => getMatcher().match(query, { related: withRelated }), [query, withRelated]);
+  const result = useMemo(() => getMatcher().match(query, { related: withRelated, directory }), [query, withRelated, directory]);
   const [expanded, setExpanded] = useState<Record<string, boolean>>({});
   const rows = useMemo(
     () => result.items.map((m) => ({ match: m, view: viewItem(getMatcher().item(m.ref)!, today) })),

@@ -4,7 +4,8 @@
  *   da06 catalog show <ref> [--json]
  *   da06 catalog deadlines [--date YYYY-MM-DD] [--soon DAYS] [--json]
  *   da06 recognize <file.html> --url <url> [--adapter ID] [--json]
- *   da06 match [--code C] [--name N] [--field F] [--level L] [--lang vi|en] [--json]
+ *   da06 match [--code C] [--portal-id ID] [--name N] [--field F] [--level L] [--lang vi|en] [--json]
+ *   da06 lookup <code|portalId|name> [--field F] [--level L] [--json]
  * Run as `npm run -s da06 -- <subcommand>`.
  */
 import { buildCatalog } from '../lib/catalog/build';
@@ -19,6 +20,7 @@ import { readCatalogInputs } from './catalog-io';
 import type { Locale } from '../lib/i18n';
 import { MATCH_BANDS, matcherFor } from '../lib/match';
 import { describeReason } from '../lib/match/reasons';
+import { readDirectory } from './directory-io';
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -28,7 +30,8 @@ function flag(args: string[], name: string): string | undefined {
 function usage(code = 2): never {
   console.error(
     'usage: da06 recognize <file.html> --url <url> [--adapter ID] [--json]\n' +
-      '       da06 match [--code C] [--name N] [--field F] [--level L] [--lang vi|en] [--json]\n' +
+      '       da06 match [--code C] [--portal-id ID] [--name N] [--field F] [--level L] [--lang vi|en] [--json]\n' +
+      '       da06 lookup <code|portalId|name> [--field F] [--level L] [--json]\n' +
       '       da06 catalog stats [--json]\n' +
       '       da06 catalog show <ref> [--json]\n' +
       '       da06 catalog deadlines [--date YYYY-MM-DD] [--soon DAYS] [--json]',
@@ -74,16 +77,16 @@ function recognizeCommand(args: string[]): void {
 
 function matchCommand(args: string[]): void {
   const query = {
-    code: flag(args, '--code'), name: flag(args, '--name'), field: flag(args, '--field'), level: flag(args, '--level'),
+    code: flag(args, '--code'), portalId: flag(args, '--portal-id'), name: flag(args, '--name'), field: flag(args, '--field'), level: flag(args, '--level'),
   };
-  if (!query.code && !query.name && !query.field) {
-    console.error('da06 match needs at least --code, --name or --field.');
+  if (!query.code && !query.portalId && !query.name && !query.field) {
+    console.error('da06 match needs at least --code, --portal-id, --name or --field.');
     usage();
   }
   const locale: Locale = flag(args, '--lang') === 'en' ? 'en' : 'vi';
   const { catalog } = buildCatalog(readCatalogInputs());
   const matcher = matcherFor(catalog);
-  const result = matcher.match(query);
+  const result = matcher.match(query, { directory: readDirectory() });
   const items = result.items.map((i) => ({
     ref: i.ref,
     kind: i.kind,
@@ -97,7 +100,9 @@ function matchCommand(args: string[]): void {
   }
   const p = result.procedure;
   console.log(`${p.name ?? '—'} (${p.code ?? 'no code'}; ${p.field ?? 'no field'})`);
+  if (p.directory) console.log(`  directory: ${p.directory.code} by ${p.directory.by}`);
   if (p.reference) console.log(`  reference: ${p.reference.id} by ${p.reference.by}`);
+  for (const d of p.disagreements) console.log(`  disagreement (${d.what}): page "${d.page}", ${d.source} "${d.other}"`);
   console.log(`  topics: ${p.topics.map((t) => `${t.topicId} (${t.source})`).join(', ') || '—'}`);
   for (const band of MATCH_BANDS) {
     const inBand = items.filter((i) => i.band === band);
@@ -112,8 +117,39 @@ function matchCommand(args: string[]): void {
   }
 }
 
+function lookupCommand(args: string[]): void {
+  const valueFlags = ['--field', '--level'];
+  const text = args.filter((a, i) => !a.startsWith('--') && !valueFlags.includes(args[i - 1])).join(' ').trim();
+  if (!text) usage();
+  const directory = readDirectory();
+  const hit = directory.find(text, { field: flag(args, '--field'), level: flag(args, '--level') });
+  if (!hit) {
+    console.error(`No directory entry for "${text}" (a code 1.001193, a portal id, or a name that clearly matches one entry).`);
+    process.exit(1);
+  }
+  const url = `https://dichvucong.gov.vn/thu-tuc-hanh-chinh/${hit.entry.portalId}`;
+  const how = hit.by === 'name' ? { score: Number(hit.match.score.toFixed(3)), margin: Number(hit.match.margin.toFixed(3)), inField: hit.match.inField } : {};
+  if (args.includes('--json')) {
+    console.log(JSON.stringify({ by: hit.by, ...how, entry: hit.entry, url, source: directory.source }, null, 2));
+    return;
+  }
+  const e = hit.entry;
+  console.log(`${e.code}  ${e.name}`);
+  console.log(`  field: ${e.field || '—'}`);
+  console.log(`  level: ${e.level || '—'}`);
+  console.log(`  agency: ${e.agency || '—'}`);
+  console.log(`  portalId: ${e.portalId}`);
+  console.log(`  page: ${url}`);
+  const by = hit.by === 'name' ? `name (similarity ${how.score}, ahead by ${how.margin}${how.inField ? ', within the field' : ''})` : hit.by;
+  console.log(`  found by: ${by}; directory of ${directory.source.crawledAt ?? '?'}, ${directory.size} procedures`);
+}
+
 function main(argv: string[]): void {
   const [area, command, ...rest] = argv;
+  if (area === 'lookup') {
+    lookupCommand([command, ...rest].filter((a): a is string => a !== undefined));
+    return;
+  }
   if (area === 'match') {
     matchCommand([command, ...rest].filter((a): a is string => a !== undefined));
     return;

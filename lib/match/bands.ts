@@ -1,4 +1,5 @@
 import type { Catalog } from '../catalog/schema';
+import type { Directory } from '../directory/lookup';
 import type { RecognizedPage } from '../recognize/page';
 import { compileLexicon, type Lexicon, type TopicHit } from './lexicon';
 import { createMatcher, type Matcher } from './matcher';
@@ -34,18 +35,18 @@ export function bandMatcherFromData(catalog: Catalog, data: MatchData, itemTopic
   });
 }
 
-/** The procedure a page is about, or null (lists, unknown pages, pages without code or name). */
+/** The procedure a page is about, or null (lists, unknown pages, pages without code, portal id or name). */
 export function procedureOf(page: RecognizedPage): RecognizedPage['procedure'] {
   const p = page.pageKind === 'procedure-list' ? null : page.procedure;
-  return p && (p.code || p.name) ? p : null;
+  return p && (p.code || p.name || p.portalId) ? p : null;
 }
 
-/** Band counts for a recognized page; null when the page shows no procedure. */
-export function summarizePage(matcher: Matcher, page: RecognizedPage): MatchSummary | null {
+/** Band counts for a recognized page (through the national directory when given); null when the page shows no procedure. */
+export function summarizePage(matcher: Matcher, page: RecognizedPage, directory?: Directory): MatchSummary | null {
   const procedure = procedureOf(page);
   if (!procedure) return null;
   // Counted as the panel counts: an item restating another is shown under it, not apart.
-  const items = matcher.match(procedure, { related: false }).items.filter((i) => !i.restates);
+  const items = matcher.match(procedure, { related: false, directory }).items.filter((i) => !i.restates);
   return {
     specific: items.filter((i) => i.band === 'specific').length,
     everyFiling: items.filter((i) => i.band === 'every-filing').length,

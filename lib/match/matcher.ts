@@ -1,4 +1,5 @@
 import type { Catalog, CatalogItem } from '../catalog/schema';
+import { levelIncludes, NAME_MIN_SCORE, nameSimilarity, sameField, type Directory, type DirectoryEntry } from '../directory/lookup';
 import { collapseSpaces } from '../text/normalize';
 import type { Tagger, TopicHit } from './lexicon';
 import { catalogItems, itemText } from './items';
@@ -16,6 +17,8 @@ export type MatchBand = (typeof MATCH_BANDS)[number];
 
 export interface ProcedureQuery {
   code?: string;
+  /** The national portal's id (UUIDv7) when the page or URL carries it. */
+  portalId?: string;
   name?: string;
   field?: string;
   level?: string;
@@ -31,9 +34,27 @@ export interface ProcedureTopic {
   words: string[];
 }
 
+/**
+ * Where the page's own text and the national directory (or the reference
+ * list) say different things about the same procedure. The page wins; the
+ * panel shows these in words.
+ */
+export interface Disagreement {
+  what: 'code' | 'name' | 'field' | 'level';
+  source: 'directory' | 'reference';
+  /** What the page shows. */
+  page: string;
+  /** What the directory or the reference list says. */
+  other: string;
+}
+
 export interface ResolvedProcedure extends ProcedureQuery {
   /** The reference-list entry the code or name led to. */
   reference?: { id: string; name: string; code?: string; by: 'code' | 'name' };
+  /** The national directory's entry, and what led to it. */
+  directory?: DirectoryEntry & { by: 'code' | 'portalId' | 'name' };
+  /** Empty when the page agrees with the directory and the reference list (or they are silent). */
+  disagreements: Disagreement[];
   /** Field- and procedure-specific topics (lexicon band "specific"). */
   topics: ProcedureTopic[];
 }
@@ -74,10 +95,16 @@ export interface MatchResult {
   leftOut: { ref: string; reason: string }[];
 }
 
+export interface MatchOptions {
+  /** false skips the full-text band (the panel adds it after its first paint). */
+  related?: boolean;
+  /** The national directory, when loaded: a code or portal id alone then gives name, field and level. */
+  directory?: Directory;
+}
+
 export interface Matcher {
-  /** related: false skips the full-text band (the panel adds it after its first paint). */
-  match(query: ProcedureQuery, options?: { related?: boolean }): MatchResult;
-  resolve(query: ProcedureQuery): ResolvedProcedure;
+  match(query: ProcedureQuery, options?: MatchOptions): MatchResult;
+  resolve(query: ProcedureQuery, directory?: Directory): ResolvedProcedure;
   topicsOf(ref: string): readonly TopicHit[];
   item(ref: string): CatalogItem | undefined;
   readonly items: readonly CatalogItem[];
@@ -134,22 +161,59 @@ export function createMatcher(
     .filter(([, m]) => m.reason === 'reviewed-out')
     .map(([ref, m]) => ({ ref, reason: m.note ?? '' }));
 
-  function resolve(query: ProcedureQuery): ResolvedProcedure {
+  function resolve(query: ProcedureQuery, directory?: Directory): ResolvedProcedure {
     const q: ProcedureQuery = {
-      code: clean(query.code), name: clean(query.name), field: clean(query.field),
+      code: clean(query.code), portalId: clean(query.portalId), name: clean(query.name), field: clean(query.field),
       level: clean(query.level), agency: clean(query.agency),
     };
-    let reference: ResolvedProcedure['reference'];
-    const byCode = q.code ? references.byCode(q.code) : undefined;
+    const disagreements: Disagreement[] = [];
+    // 1. The national directory: by code, else by portal id, else by name within the field.
+    let dir: ResolvedProcedure['directory'];
+    if (directory) {
+      const byCode = q.code ? directory.byCode(q.code) : undefined;
+      const byId = q.portalId ? directory.byPortalId(q.portalId) : undefined;
+      if (byCode) dir = { ...byCode, by: 'code' };
+      else if (byId) dir = { ...byId, by: 'portalId' };
+      else if (q.name) {
+        const hit = directory.byName(q.name, { field: q.field, level: q.level });
+        if (hit) dir = { ...hit.entry, by: 'name' };
+      }
+      if (q.code && byId && byId.code !== (byCode?.code ?? q.code)) {
+        disagreements.push({ what: 'code', source: 'directory', page: q.code, other: byId.code });
+      }
+    }
+    // 2. The reviewed reference list adds its topics: by the page's code or the directory's,
+    //    else by its exact name or alias.
+    const byCode = (q.code ? references.byCode(q.code) : undefined) ?? (dir ? references.byCode(dir.code) : undefined);
     const byName = !byCode && q.name ? references.byName(q.name) : undefined;
     const ref = byCode ?? byName;
+    let reference: ResolvedProcedure['reference'];
     if (ref) reference = { id: ref.id, name: ref.name, code: ref.code, by: byCode ? 'code' : 'name' };
+    // 3. The page's own text wins; say where the others disagree with it.
+    if (dir && dir.by !== 'name' && q.name && nameSimilarity(q.name, dir.name) < NAME_MIN_SCORE) {
+      disagreements.push({ what: 'name', source: 'directory', page: q.name, other: dir.name });
+    }
+    // (A name found outside the page's field, because the field had no such name, says so too.)
+    if (dir && q.field && dir.field && !sameField(q.field, dir.field)) disagreements.push({ what: 'field', source: 'directory', page: q.field, other: dir.field });
+    if (dir && q.level && !levelIncludes(dir.level, q.level)) disagreements.push({ what: 'level', source: 'directory', page: q.level, other: dir.level });
+    if (ref && reference?.by === 'code') {
+      const said = (what: Disagreement['what']) => disagreements.some((d) => d.what === what);
+      const refNames = [ref.name, ...ref.aliases];
+      if (q.name && !said('name') && !(dir && dir.by !== 'name') && refNames.every((n) => nameSimilarity(q.name!, n) < NAME_MIN_SCORE)) {
+        disagreements.push({ what: 'name', source: 'reference', page: q.name, other: ref.name });
+      }
+      if (q.field && !said('field') && !sameField(q.field, ref.field)) disagreements.push({ what: 'field', source: 'reference', page: q.field, other: ref.field });
+    }
     const resolved: ResolvedProcedure = {
       ...q,
-      name: q.name ?? ref?.name,
-      field: q.field ?? ref?.field,
-      level: q.level ?? ref?.level,
+      code: q.code ?? dir?.code ?? ref?.code,
+      name: q.name ?? dir?.name ?? ref?.name,
+      field: q.field ?? (dir?.field || undefined) ?? ref?.field,
+      level: q.level ?? dir?.level ?? ref?.level,
+      agency: q.agency ?? (dir?.agency || undefined),
       reference,
+      directory: dir,
+      disagreements,
       topics: [],
     };
     const add = (topicId: string, source: TopicSource, words: string[]) => {
@@ -157,14 +221,17 @@ export function createMatcher(
       if (resolved.topics.some((t) => t.topicId === topicId)) return;
       resolved.topics.push({ topicId, source, words });
     };
-    if (resolved.name) for (const h of tagger.tag(resolved.name)) add(h.topicId, 'name', h.words);
+    // Without a name on the page, the reviewed reference name is read before the directory's
+    // official one (which may list neighbours: "…, bản sao Giấy khai sinh").
+    const tagName = q.name ?? ref?.name ?? resolved.name;
+    if (tagName) for (const h of tagger.tag(tagName)) add(h.topicId, 'name', h.words);
     if (resolved.field) for (const h of tagger.tag(resolved.field)) add(h.topicId, 'field', h.words);
     if (ref) for (const id of ref.topics) add(id, 'reference', [ref.name]);
     return resolved;
   }
 
-  function match(query: ProcedureQuery, { related: withRelated = true }: { related?: boolean } = {}): MatchResult {
-    const procedure = resolve(query);
+  function match(query: ProcedureQuery, { related: withRelated = true, directory }: MatchOptions = {}): MatchResult {
+    const procedure = resolve(query, directory);
     // Each procedure topic also reaches its broader topics (khai sinh → hộ tịch).
     const reach = new Map<string, { topic: ProcedureTopic; via?: string }>();
     for (const topic of procedure.topics) {

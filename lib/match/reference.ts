@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { comparisonKey } from '../text/normalize';
+import { nameKey } from '../directory/lookup';
 
 /** The reviewed list of common one-stop procedures (seeds/procedures.json). */
 export const ReferenceProcedureSchema = z
@@ -39,31 +39,28 @@ export type ReferenceList = z.infer<typeof ReferenceListSchema>;
 
 export interface ReferenceLookup {
   byCode(code: string): ReferenceProcedure | undefined;
-  /** Exact name or alias first, then the longest name/alias the given name contains. */
+  /**
+   * The entry whose name or alias is the given name (folded, a leading
+   * "Thủ tục" aside). Never by a shorter name it contains: "Thu hồi chứng
+   * nhận đăng ký xe" is not "Đăng ký xe". Other names reach the list through
+   * the national directory's code.
+   */
   byName(name: string): ReferenceProcedure | undefined;
   readonly all: readonly ReferenceProcedure[];
 }
 
 export function createReferenceLookup(list: ReferenceList): ReferenceLookup {
   const codes = new Map(list.procedures.filter((p) => p.code).map((p) => [p.code!, p]));
-  const names: { key: string; proc: ReferenceProcedure }[] = [];
+  const names = new Map<string, ReferenceProcedure>();
   for (const proc of list.procedures) {
-    for (const n of [proc.name, ...proc.aliases]) names.push({ key: comparisonKey(n), proc });
+    for (const n of [proc.name, ...proc.aliases]) {
+      const key = nameKey(n);
+      if (key && !names.has(key)) names.set(key, proc);
+    }
   }
-  // Longest first, so "đăng ký khai sinh có yếu tố nước ngoài" wins over "đăng ký khai sinh".
-  names.sort((a, b) => b.key.length - a.key.length);
-  const exact = new Map<string, ReferenceProcedure>();
-  for (const n of names) if (!exact.has(n.key)) exact.set(n.key, n.proc);
   return {
     all: list.procedures,
     byCode: (code) => codes.get(code.trim()),
-    byName(name) {
-      const key = comparisonKey(name);
-      if (!key) return undefined;
-      const hit = exact.get(key);
-      if (hit) return hit;
-      const padded = ` ${key} `;
-      return names.find((n) => n.key.length >= 8 && padded.includes(` ${n.key} `))?.proc;
-    },
+    byName: (name) => names.get(nameKey(name)),
   };
 }

@@ -3,6 +3,8 @@ import type { Catalog } from '@/lib/catalog/schema';
 import { bandMatcherFromData, summarizePage, type ItemTopics, type MatchData, type MatchSummary } from '@/lib/match/bands';
 import type { Matcher } from '@/lib/match/matcher';
 import type { RecognizedPage } from '@/lib/recognize/page';
+import { assetDirectoryLoader } from '@/lib/directory/load';
+import type { Directory } from '@/lib/directory/lookup';
 
 /*
  * Band counts for the badges, with the panel's own matcher logic but without
@@ -26,16 +28,27 @@ export async function fetchMatchingData(): Promise<MatchingData> {
   return (await response.json()) as MatchingData;
 }
 
-export function createMatchSummary(load: () => Promise<MatchingData> = fetchMatchingData): (page: RecognizedPage) => Promise<MatchSummary | null> {
+/** The national directory (public/data/directory.json), fetched on the first procedure after each start. */
+const fetchDirectory = assetDirectoryLoader((path) => browser.runtime.getURL(path as never));
+
+export function createMatchSummary(
+  load: () => Promise<MatchingData> = fetchMatchingData,
+  loadDirectory: () => Promise<Directory> = fetchDirectory,
+): (page: RecognizedPage) => Promise<MatchSummary | null> {
   let matcher: Promise<Matcher> | null = null;
   return async (page) => {
     if (page.pageKind === 'procedure-list' || !page.procedure) return null;
+    // The panel matches through the directory too: a code or portal id alone gets its name and field.
+    const directory = loadDirectory().catch((error: unknown) => {
+      console.warn('[da06] national directory not loaded', error);
+      return undefined;
+    });
     matcher ??= load()
       .then(({ catalog, data, itemTopics }) => bandMatcherFromData(catalog, data, itemTopics))
       .catch((error: unknown) => {
         matcher = null;
         throw error;
       });
-    return summarizePage(await matcher, page);
+    return summarizePage(await matcher, page, await directory);
   };
 }

@@ -1,3 +1,4 @@
+import type { Directory } from '../../lib/directory/lookup';
 import type { Matcher, ProcedureQuery } from '../../lib/match';
 
 /** One labelled procedure: items that must be in the specific band, and keyword traps. */
@@ -39,7 +40,8 @@ export interface Score {
   misses: string[];
 }
 
-export function scoreCases(matcher: Matcher, cases: readonly LabelledCase[], judged: readonly Judgment[] = []): Score {
+/** `directory`: match through the national directory, as the extension does. */
+export function scoreCases(matcher: Matcher, cases: readonly LabelledCase[], judged: readonly Judgment[] = [], directory?: Directory): Score {
   let tp = 0;
   let fn = 0;
   let fp = 0;
@@ -49,7 +51,7 @@ export function scoreCases(matcher: Matcher, cases: readonly LabelledCase[], jud
   let judgedWrong = 0;
   const misses: string[] = [];
   for (const c of cases) {
-    const items = matcher.match(c.query).items.filter((i) => i.band === 'specific');
+    const items = matcher.match(c.query, { directory }).items.filter((i) => i.band === 'specific');
     const specific = new Set(items.map((i) => i.ref));
     const restating = new Map(items.filter((i) => i.restates).map((i) => [i.ref, i.restates!]));
     for (const ref of c.specific) {

@@ -63,13 +63,53 @@ describe('da06 match (CLI)', () => {
 
   it('finds the procedure from its code alone', async () => {
     const { stdout } = await run(TSX, ['scripts/da06.ts', 'match', '--json', '--code', '1.000656'], { maxBuffer: 1 << 24 });
-    const out = JSON.parse(stdout) as { procedure: { name: string; reference: { by: string } }; items: { ref: string; band: string }[] };
-    expect(out.procedure.name).toBe('Đăng ký khai tử');
-    expect(out.procedure.reference.by).toBe('code');
+    const out = JSON.parse(stdout) as {
+      procedure: { name: string; field: string; reference: { id: string; by: string }; directory: { by: string } };
+      items: { ref: string; band: string }[];
+    };
+    // The national directory names it; the reference list adds its topics.
+    expect(out.procedure.name).toBe('Thủ tục đăng ký khai tử');
+    expect(out.procedure.field).toBe('Hộ tịch');
+    expect(out.procedure.directory.by).toBe('code');
+    expect(out.procedure.reference).toMatchObject({ id: 'khai-tu', by: 'code' });
     expect(out.items.filter((i) => i.band === 'specific').map((i) => i.ref)).toContain('ct-04-2024#B24');
   }, 60_000);
 
   it('refuses to match nothing', async () => {
     await expect(run(TSX, ['scripts/da06.ts', 'match', '--json'])).rejects.toMatchObject({ code: 2 });
+  }, 60_000);
+});
+
+describe('da06 lookup (CLI)', () => {
+  const lookup = async (...args: string[]) => JSON.parse((await run(TSX, ['scripts/da06.ts', 'lookup', ...args, '--json'])).stdout) as {
+    by: string;
+    entry: { code: string; portalId: string; name: string; field: string; level: string };
+    url: string;
+    inField?: boolean;
+  };
+
+  it('prints the directory entry for a code, a portal id or a name', async () => {
+    const [byCode, byId, byName, inField] = await Promise.all([
+      lookup('1.001193'),
+      lookup('019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7'),
+      lookup('Đăng ký khai sinh'),
+      lookup('Gia hạn nộp thuế', '--field', 'Thuế'),
+    ]);
+    expect(byCode).toMatchObject({ by: 'code', entry: { portalId: '019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7', name: 'Thủ tục đăng ký khai sinh', field: 'Hộ tịch', level: 'Cấp xã' } });
+    expect(byCode.url).toBe('https://dichvucong.gov.vn/thu-tuc-hanh-chinh/019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7');
+    expect(byId).toMatchObject({ by: 'portalId', entry: { code: '1.001193' } });
+    expect(byName).toMatchObject({ by: 'name', entry: { code: '1.001193' } });
+    expect(inField).toMatchObject({ by: 'name', inField: true, entry: { code: '1.008590', field: 'Thuế' } });
+    const { stdout } = await run(TSX, ['scripts/da06.ts', 'lookup', '1.001193']);
+    expect(stdout).toContain('1.001193  Thủ tục đăng ký khai sinh');
+    expect(stdout).toContain('field: Hộ tịch');
+  }, 60_000);
+
+  it('says so, and fails, when no entry is clearly meant', async () => {
+    await expect(run(TSX, ['scripts/da06.ts', 'lookup', 'Gia hạn nộp thuế'])).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('No directory entry for "Gia hạn nộp thuế"'),
+    });
+    await expect(run(TSX, ['scripts/da06.ts', 'lookup', '1.014955-Xoa'])).rejects.toMatchObject({ code: 1 });
   }, 60_000);
 });

@@ -67,7 +67,11 @@ describe('reference procedure list', () => {
     expect(lookup.byCode('1.001193')?.id).toBe('khai-sinh');
     expect(lookup.byName('ĐĂNG KÝ KHAI SINH')?.id).toBe('khai-sinh');
     expect(lookup.byName('Đăng ký khai sinh có yếu tố nước ngoài')?.id).toBe('khai-sinh-nuoc-ngoai');
-    expect(lookup.byName('Hướng dẫn cấp phiếu lý lịch tư pháp trực tuyến')?.id).toBe('ly-lich-tu-phap');
+    expect(lookup.byName('Thủ tục đăng ký khai sinh')?.id).toBe('khai-sinh');
+    expect(lookup.byName('làm giấy khai sinh')?.id).toBe('khai-sinh');
+    // Never by a shorter name it contains.
+    expect(lookup.byName('Hướng dẫn cấp phiếu lý lịch tư pháp trực tuyến')).toBeUndefined();
+    expect(lookup.byName('Thu hồi chứng nhận đăng ký xe, biển số xe')).toBeUndefined();
     expect(lookup.byName('Một thủ tục không có trong danh mục')).toBeUndefined();
   });
 });
