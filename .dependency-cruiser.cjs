@@ -24,9 +24,7 @@ module.exports = {
       scope: 'folder',
       severity: 'error',
       comment: 'Import cycle between folders: one folder must sit below the other (e.g. lib/exchange uses lib/journal, never the reverse).',
-      // TEMPORARY: lib/portals ↔ lib/recognize goes away with the lib/adapters rewrite
-      // (issue 10); delete this pathNot when lib/portals is gone.
-      from: { pathNot: '^lib/(portals|recognize)$' },
+      from: {},
       to: { circular: true },
     },
     {

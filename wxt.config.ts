@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { PORTAL_HOST_PATTERNS } from './lib/portals/hosts';
+import { PORTAL_HOST_PATTERNS } from './lib/adapters/hosts';
 
 // The extension: a thin content script on the portal hosts, a background that
 // keeps per-tab state, and the side panel (Chrome side_panel, Firefox sidebar).

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { median } from './stats';
-import { FIXTURES } from '../tests/fixtures/index';
+import { FIXTURES, fixtureByFile } from '../tests/fixtures/index';
 import { fixtureSource } from '../tests/fixtures/load';
 import { ROOT } from '../scripts/catalog-io';
 import { CHROMIUM_PATH, chromeExtensionDir, launchWithExtension, QUIET_FLAGS } from '../scripts/chromium';
@@ -36,12 +36,20 @@ export async function recognitionFigures(): Promise<Record<string, Figure>> {
       const batch = f.file === 'generated:big' ? 1 : 20;
       const r = await page.evaluate(([runs, b]) => (globalThis as unknown as { __da06Bench: { recognize(n: number, b: number): { median: number; p95: number } } }).__da06Bench.recognize(runs, b), [RUNS, batch] as const);
       perFixture.push(`${f.file}: ${r.median.toFixed(3)}/${r.p95.toFixed(3)}`);
-      if (f.file === 'national/procedure-detail.html') {
+      if (f.file === 'lib/adapters/national-old/fixtures/procedure-detail.html') {
         const rd = await page.evaluate(([runs, b]) => (globalThis as unknown as { __da06Bench: { readability(n: number, b: number): { median: number; p95: number } } }).__da06Bench.readability(runs, b), [RUNS, 5] as const);
         figures.recognizeMedianMs = { value: round(r.median, 3), unit: 'ms', note: `national detail fixture, ${RUNS} samples × 20 runs in Chromium` };
         figures.recognizeP95Ms = { value: round(r.p95, 3), unit: 'ms' };
         figures.readabilityMedianMs = { value: round(rd.median, 3), unit: 'ms', note: 'same page through @mozilla/readability' };
         figures.readabilityRatio = { value: round(rd.median / Math.max(r.median, 0.001), 1), unit: 'x', note: 'Readability time ÷ ours (medians)' };
+      }
+      if (f.file === 'lib/adapters/national-spa/fixtures/detail.html') {
+        figures.recognizeNewPortalDetailMedianMs = { value: round(r.median, 3), unit: 'ms', note: `new national portal detail (grid + side box), ${RUNS} samples × 20 runs` };
+        figures.recognizeNewPortalDetailP95Ms = { value: round(r.p95, 3), unit: 'ms' };
+      }
+      if (f.file === 'lib/adapters/thanhhoa-motcua/fixtures/dossier-modal.html') {
+        figures.recognizeOneStopModalMedianMs = { value: round(r.median, 3), unit: 'ms', note: `Thanh Hóa one-stop dossier modal over the list, ${RUNS} samples × 20 runs` };
+        figures.recognizeOneStopModalP95Ms = { value: round(r.p95, 3), unit: 'ms' };
       }
       if (f.file === 'generated:big') {
         figures.recognizeBigPageMedianMs = { value: round(r.median, 2), unit: 'ms', note: '5 MB detail page' };
@@ -87,7 +95,7 @@ export async function extensionFigures(): Promise<Record<string, Figure>> {
   const context = await launchWithExtension(extension);
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const f = FIXTURES.find((x) => x.file === 'national/procedure-detail.html')!;
+    const f = FIXTURES.find((x) => x.file === 'lib/adapters/national-old/fixtures/procedure-detail.html')!;
     const html = fixtureSource(f);
     await context.route('https://dichvucong.gov.vn/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     const extensionId = new URL(worker.url()).host;
@@ -145,10 +153,62 @@ export async function extensionFigures(): Promise<Record<string, Figure>> {
       if (at !== null) restarts.push(at - t0);
     }
     figures.restartToBadgeMs = { value: median(restarts), unit: 'ms', note: `median of ${restarts.length}: worker stopped, page.goto → toolbar badge set by the restarted worker (match data fetched again)` };
+    figures.routeChangeToPanelMs = await routeChangeToPanel(context, extensionId);
   } finally {
     await context.close();
   }
   return figures;
+}
+
+/**
+ * In-app route change on the new national portal (history.pushState, the
+ * new content already in place) → the new procedure shown in the side panel.
+ */
+async function routeChangeToPanel(context: BrowserContext, extensionId: string): Promise<Figure> {
+  const list = fixtureByFile('lib/adapters/national-spa/fixtures/list.html');
+  const detail = fixtureSource(fixtureByFile('lib/adapters/national-spa/fixtures/detail.html'));
+  await context.unroute('https://dichvucong.gov.vn/**');
+  await context.route('https://dichvucong.gov.vn/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: fixtureSource(list) }));
+  const page = await context.newPage();
+  await page.goto(list.url);
+  const probe = await context.newPage();
+  await probe.goto(`chrome-extension://${extensionId}/options.html`);
+  const tabId = await probe.evaluate(
+    async (u) => (await (globalThis as unknown as { chrome: typeof chrome }).chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null,
+    list.url,
+  );
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
+  await panel.waitForSelector('[data-testid="current-page"][data-kind="procedure-list"]', { timeout: 15_000 });
+  const times: number[] = [];
+  for (let i = 0; i < 12; i++) {
+    const id = `019d2bfd-3fe0-70ac-b9d6-5e9e20d6e${String(100 + i)}`;
+    const seen = panel.evaluate(
+      (want) =>
+        // No named inner functions here: the runner's transpiler would wrap them in a helper the page lacks.
+        new Promise<number>((resolve) => {
+          const observer = new MutationObserver(function () {
+            if (document.querySelector('[data-testid="recognized-portalId"]')?.textContent === want) {
+              observer.disconnect();
+              resolve(Date.now());
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+        }),
+      id,
+    );
+    const t0 = await page.evaluate(
+      ({ html, path }) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        document.body.replaceWith(document.importNode(doc.body, true));
+        history.pushState({}, '', path);
+        return Date.now();
+      },
+      { html: detail, path: `/thu-tuc-hanh-chinh/${id}` },
+    );
+    times.push((await seen) - t0);
+  }
+  return { value: median(times), unit: 'ms', note: `median of ${times.length} in-app route changes (pushState, content in place) → the new procedure in the panel` };
 }
 
 function round(n: number, digits: number): number {
@@ -167,7 +227,7 @@ export async function panelFigures(): Promise<Record<string, Figure>> {
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
-    const f = FIXTURES.find((x) => x.file === 'national/procedure-detail.html')!;
+    const f = FIXTURES.find((x) => x.file === 'lib/adapters/national-old/fixtures/procedure-detail.html')!;
     const html = fixtureSource(f);
     await context.route('https://dichvucong.gov.vn/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     const page = await context.newPage();

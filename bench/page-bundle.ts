@@ -1,7 +1,7 @@
 // Bundled into an IIFE by bench/browser.ts and run inside a Chromium page:
 // our recognition (what the content script runs) and Readability, timed there.
 import { Readability } from '@mozilla/readability';
-import { recognizeWithAdapters } from '../lib/portals/index';
+import { recognizeWithAdapters } from '../lib/recognize/adapters';
 import { quantile } from './stats';
 
 function quantiles(times: number[]) {

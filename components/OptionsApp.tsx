@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { useState, type FormEvent } from 'react';
 import { matchPatternFor, normalizeHost, type UserHost } from '@/lib/hosts/user-hosts';
-import { SITE_ADAPTERS } from '@/lib/portals';
+import { SUGGESTED_HOSTS } from '@/lib/adapters/hosts';
+import { SITE_ADAPTERS } from '@/lib/recognize/adapters';
 import { format, STRINGS } from '@/lib/i18n';
 import { userHostsSetting } from '@/lib/settings';
 import { MyUnitSection } from './MyUnitSection';
@@ -24,6 +25,8 @@ export function OptionsApp() {
   // The list shown is the stored one (watched), so it never runs ahead of what the background registers.
   const save = (next: UserHost[]) => userHostsSetting.set(next);
 
+  const siteName = (id: string) => (t as Record<string, string>)[`site_${id}`] ?? id;
+
   const onAdd = (event: FormEvent) => {
     event.preventDefault();
     const host = normalizeHost(input);
@@ -31,6 +34,11 @@ export function OptionsApp() {
       setMessage({ kind: 'error', text: format(t.hostInvalid, { input }) });
       return;
     }
+    addHost(host, adapterId, () => setInput(''));
+  };
+
+  /** Ask for this host only, then store it with the adapter that reads it. Must start inside the user's click. */
+  const addHost = (host: string, chosen: string, done?: () => void) => {
     if (hosts.some((h) => h.host === host)) {
       setMessage({ kind: 'error', text: format(t.hostDuplicate, { host }) });
       return;
@@ -43,8 +51,8 @@ export function OptionsApp() {
           setMessage({ kind: 'error', text: format(t.hostDenied, { host }) });
           return;
         }
-        await save([...hosts, { host, adapterId }]);
-        setInput('');
+        await save([...hosts, { host, adapterId: chosen }]);
+        done?.();
         setMessage({ kind: 'ok', text: format(t.hostAdded, { host }) });
       })
       .catch((error: unknown) => setMessage({ kind: 'error', text: format(t.hostPermissionError, { error: String(error) }) }));
@@ -82,7 +90,7 @@ export function OptionsApp() {
               <option value="generic">{t.readerGeneric}</option>
               {SITE_ADAPTERS.map((a) => (
                 <option key={a.id} value={a.id}>
-                  {a.label}
+                  {siteName(a.id)}
                 </option>
               ))}
             </select>
@@ -96,6 +104,18 @@ export function OptionsApp() {
             {message.text}
           </p>
         )}
+        <h3 id="suggested-title">{t.suggestedHostsTitle}</h3>
+        <p className="muted">{t.suggestedHostsHelp}</p>
+        <ul className="hosts" aria-labelledby="suggested-title" data-testid="suggested-hosts">
+          {SUGGESTED_HOSTS.filter((s) => !hosts.some((h) => h.host === s.host)).map((s) => (
+            <li key={s.host}>
+              <span>{s.host}</span> <span className="muted">({siteName(s.adapterId)})</span>{' '}
+              <button type="button" onClick={() => addHost(s.host, s.adapterId)} aria-label={format(t.addHost, { host: s.host })}>
+                {t.add}
+              </button>
+            </li>
+          ))}
+        </ul>
         {!hostsReady ? null : hosts.length === 0 ? (
           <p className="empty" data-testid="no-user-hosts">
             {t.noHosts}

@@ -1,6 +1,7 @@
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { PORTAL_HOST_PATTERNS } from '@/lib/portals/hosts';
-import { userHostsSetting } from '@/lib/settings/user-hosts';
+import { PORTAL_HOST_PATTERNS } from '@/lib/adapters/hosts';
+import { parseUserHosts, USER_HOSTS_KEY } from '@/lib/hosts/user-hosts';
 import { startSensor } from '@/lib/recognize/sensor';
 import { isBadgeView, removeBadge, showBadge } from '@/lib/badge';
 import { messenger } from '@/lib/messages/protocol';
@@ -16,7 +17,10 @@ export default defineContentScript({
   async main(ctx) {
     let adapterId: string | undefined;
     try {
-      adapterId = (await userHostsSetting.get()).find((h) => h.host === location.hostname)?.adapterId;
+      // The raw item with the setting's own parser, not the WXT storage item: that
+      // library alone is ~9.6 KB, and the content script must stay under 25 KB.
+      const stored = await browser.storage.local.get(USER_HOSTS_KEY);
+      adapterId = parseUserHosts(stored[USER_HOSTS_KEY]).find((h) => h.host === location.hostname)?.adapterId;
     } catch {
       // Storage unavailable: the built-in adapters still work.
     }
@@ -28,6 +32,8 @@ export default defineContentScript({
       doc: document,
       href: () => location.href,
       adapterId,
+      events: window,
+      navigation: (window as { navigation?: EventTarget }).navigation ?? null,
       send: (message) => {
         // The background may be restarting; the next change reports again.
         const sent =

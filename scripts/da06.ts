@@ -15,6 +15,7 @@ import { itemStatus } from '../lib/catalog/status';
 import type { CatalogItem } from '../lib/catalog/schema';
 import { readFileSync } from 'node:fs';
 import { recognizePage } from '../lib/recognize';
+import { adapterById, SITE_ADAPTERS } from '../lib/recognize/adapters';
 import { parseHtml } from '../lib/recognize/node-dom';
 import { readCatalogInputs } from './catalog-io';
 import type { Locale } from '../lib/i18n';
@@ -62,6 +63,10 @@ function recognizeCommand(args: string[]): void {
     process.exit(1);
   }
   const adapterId = flag(args, '--adapter');
+  if (adapterId && adapterId !== 'generic' && !adapterById(adapterId)) {
+    console.error(`Unknown adapter ${adapterId}; one of: generic, ${SITE_ADAPTERS.map((a) => a.id).join(', ')}`);
+    process.exit(1);
+  }
   const page = recognizePage(parseHtml(html), url, adapterId ? { adapterId } : {});
   if (args.includes('--json')) {
     console.log(JSON.stringify(page, null, 2));

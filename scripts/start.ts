@@ -11,7 +11,7 @@ import { chromeExtensionDir, launchWithExtension } from './chromium';
 
 const EXTENSION = chromeExtensionDir(ROOT);
 const DEMO_URL = 'https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=373812';
-const DEMO_HTML = readFileSync(join(ROOT, 'tests', 'fixtures', 'national', 'procedure-detail.html'), 'utf8');
+const DEMO_HTML = readFileSync(join(ROOT, 'lib', 'adapters', 'national-old', 'fixtures', 'procedure-detail.html'), 'utf8');
 const SCREENSHOT = resolve(process.env.DA06_SCREENSHOT ?? 'da06-demo.png');
 
 async function main() {

@@ -1,10 +1,10 @@
-import { recognizeGeneric } from '../portals/generic';
-import { recognizeWithAdapters } from '../portals/index';
+import { recognizeWithAdapters } from './adapters';
+import { recognizeGeneric } from './generic';
 import { unknownPage, type RecognizedPage } from './page';
 
 /** Site adapters first, the generic reader when none is sure. */
 export function recognizePage(doc: Document, href: string, options: { adapterId?: string } = {}): RecognizedPage {
-  const page = options.adapterId === 'generic' ? null : recognizeWithAdapters(doc, href, options.adapterId);
+  const page = recognizeWithAdapters(doc, href, options.adapterId);
   if (page) return page;
   try {
     return recognizeGeneric(doc, href);

@@ -6,7 +6,7 @@ const short = z.string().max(300);
 export const RecognizedProcedureSchema = z
   .object({
     code: z.string().max(40).optional(),
-    portalId: z.string().max(20).optional(),
+    portalId: z.string().max(40).optional(),
     name: short.optional(),
     field: short.optional(),
     level: short.optional(),

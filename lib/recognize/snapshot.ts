@@ -1,4 +1,4 @@
-import { fold, PERSONAL_LABELS } from './labels';
+import { fold, PERSONAL_LABELS } from '../adapters/kit/labels';
 
 /*
  * A sanitized copy of the page for the generic reader. Before anything leaves

@@ -12,6 +12,10 @@ declare namespace chrome {
   namespace tabs {
     function query(q: { url?: string; active?: boolean }): Promise<{ id?: number; url?: string }[]>;
   }
+  namespace storage {
+    const local: { get(keys: null): Promise<Record<string, unknown>> };
+    const session: { get(keys: null): Promise<Record<string, unknown>> };
+  }
   namespace action {
     function getBadgeText(d: { tabId?: number }): Promise<string>;
     function getTitle(d: { tabId?: number }): Promise<string>;

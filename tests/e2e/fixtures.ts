@@ -7,11 +7,11 @@ import { WORKER_START } from './timeouts';
 /*
  * Real-browser fixtures: Debian's Chromium (/usr/bin/chromium) with the built
  * extension loaded (.output/chrome-mv3), portal pages served at their real
- * URLs by route interception from tests/fixtures/.
+ * URLs by route interception from the fixtures (lib/adapters/<id>/fixtures/, tests/fixtures/).
  */
 
 export const EXTENSION_PATH = resolve('.output/chrome-mv3');
-export const FIXTURES = resolve('tests/fixtures');
+export const FIXTURES = resolve('.');
 
 export function fixtureHtml(path: string): string {
   return readFileSync(join(FIXTURES, path), 'utf8');

@@ -57,7 +57,7 @@ test('a language chosen with an earlier version (kept in the pages\' localStorag
 });
 
 test('the content script runs on a portal page served at its real URL and the panel sees it', async ({ ext }) => {
-  await servePortal(ext.context, 'https://dichvucong.gov.vn/**', fixtureHtml('national/procedure-detail.html'));
+  await servePortal(ext.context, 'https://dichvucong.gov.vn/**', fixtureHtml('lib/adapters/national-old/fixtures/procedure-detail.html'));
   const portal = await ext.context.newPage();
   await portal.goto(DETAIL_URL);
   await expect(portal.locator('h1.main-title')).toHaveText('Đăng ký khai sinh');

@@ -5,8 +5,8 @@ import { fixtureSource } from '../fixtures/load';
 import { expect, launchWithExtension, servePages, tabIdOf, test } from './fixtures';
 import { CHECKLIST, LONG_FLOW } from './timeouts';
 
-const dossier = FIXTURES.find((f) => f.file === 'thanhhoa/dossier.html')!;
-const detail = FIXTURES.find((f) => f.file === 'national/procedure-detail.html')!;
+const dossier = FIXTURES.find((f) => f.file === 'lib/adapters/thanhhoa-motcua/fixtures/dossier-modal.html')!;
+const detail = FIXTURES.find((f) => f.file === 'lib/adapters/national-old/fixtures/procedure-detail.html')!;
 
 async function openPanel(page: Page, extensionId: string, tabId: number): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);

@@ -7,12 +7,12 @@ import { LONG_FLOW, PANEL_LIST, RECOGNIZED } from './timeouts';
 
 /** Fixture page → items the panel must list as specific, and traps it must not. */
 const EXPECTED: { file: string; specific: string[]; notSpecific: string[] }[] = [
-  { file: 'national/procedure-detail.html', specific: ['kh-tinh-2024#16', 'ct-04-2024#B25', 'kh-tinh-2024#32'], notSpecific: ['kh-tinh-2024#41'] },
-  { file: 'national/procedure-summary.html', specific: ['ct-04-2024#B28', 'kh-tinh-2024#22'], notSpecific: ['kh-mo-hinh#M9'] },
-  { file: 'national/procedure-late.html', specific: ['ct-04-2024#B24', 'kh-tinh-2024#16'], notSpecific: ['ct-04-2024#B44'] },
-  { file: 'csdl/procedure.html', specific: ['kh-tinh-2024#49', 'kh-tu-2025#26'], notSpecific: ['kh-tinh-2024#16', 'ct-04-2024#B25'] },
-  { file: 'thanhhoa/procedure-no-diacritics.html', specific: ['ct-04-2024#B28'], notSpecific: ['kh-mo-hinh#M8'] },
-  { file: 'thanhhoa/dossier.html', specific: ['kh-tinh-2024#16'], notSpecific: ['kh-tinh-2024#41'] },
+  { file: 'lib/adapters/national-old/fixtures/procedure-detail.html', specific: ['kh-tinh-2024#16', 'ct-04-2024#B25', 'kh-tinh-2024#32'], notSpecific: ['kh-tinh-2024#41'] },
+  { file: 'lib/adapters/national-old/fixtures/procedure-summary.html', specific: ['ct-04-2024#B28', 'kh-tinh-2024#22'], notSpecific: ['kh-mo-hinh#M9'] },
+  { file: 'lib/adapters/national-old/fixtures/procedure-late.html', specific: ['ct-04-2024#B24', 'kh-tinh-2024#16'], notSpecific: ['ct-04-2024#B44'] },
+  { file: 'lib/adapters/national-csdl/fixtures/procedure.html', specific: ['kh-tinh-2024#49', 'kh-tu-2025#26'], notSpecific: ['kh-tinh-2024#16', 'ct-04-2024#B25'] },
+  { file: 'lib/adapters/thanhhoa-portal/fixtures/procedure-no-diacritics.html', specific: ['ct-04-2024#B28'], notSpecific: ['kh-mo-hinh#M8'] },
+  { file: 'lib/adapters/thanhhoa-motcua/fixtures/dossier-modal.html', specific: ['kh-tinh-2024#16'], notSpecific: ['kh-tinh-2024#41'] },
 ];
 
 function panelUrl(extensionId: string, tabId?: number): string {
@@ -64,7 +64,7 @@ test('the panel lists the expected specific items for fixture procedures, and th
 });
 
 test('the badge stays out of the page styles and opens the panel when clicked', async ({ ext }) => {
-  const f = FIXTURES.find((x) => x.file === 'national/procedure-detail.html')!;
+  const f = FIXTURES.find((x) => x.file === 'lib/adapters/national-old/fixtures/procedure-detail.html')!;
   // The page styles every button and span loudly; the badge must not change.
   const hostile = fixtureSource(f).replace('</head>', '<style>button,span{font-size:40px!important;color:lime!important} *{font-family:serif!important}</style></head>');
   await servePages(ext.context, new Map([[f.url, hostile]]));
@@ -110,7 +110,7 @@ test('search finds items without diacritics, with a typo, and by abbreviation', 
 });
 
 test('a page that is not a procedure shows the empty state and offers search', async ({ ext }) => {
-  const { page, panel } = await openWithPanel(ext, 'national/list.html');
+  const { page, panel } = await openWithPanel(ext, 'lib/adapters/national-old/fixtures/list.html');
   await expect(panel.getByTestId('current-page')).toHaveAttribute('data-kind', 'procedure-list');
   await expect(panel.getByTestId('search-hint')).toBeVisible();
   await expect(panel.getByTestId('match-view')).toHaveCount(0);
@@ -121,7 +121,7 @@ test('a page that is not a procedure shows the empty state and offers search', a
 });
 
 test('filters, keyboard use, source link, and no serious accessibility violations', async ({ ext }) => {
-  const { panel } = await openWithPanel(ext, 'national/procedure-detail.html');
+  const { panel } = await openWithPanel(ext, 'lib/adapters/national-old/fixtures/procedure-detail.html');
   await expect(panel.getByTestId('match-view')).toBeVisible({ timeout: PANEL_LIST });
 
   const axe = await new AxeBuilder({ page: panel }).analyze();
@@ -153,7 +153,7 @@ test('filters, keyboard use, source link, and no serious accessibility violation
 });
 
 test('status says only what the plans support; a target restating its task is shown with it; every filing is short', async ({ ext }) => {
-  const { panel } = await openWithPanel(ext, 'national/procedure-detail.html');
+  const { panel } = await openWithPanel(ext, 'lib/adapters/national-old/fixtures/procedure-detail.html');
   await expect(panel.getByTestId('match-view')).toBeVisible({ timeout: 15_000 });
   // kh-tinh-2024 is the plan for 2024: a staged target, not "overdue".
   const t32 = panel.getByTestId('item-kh-tinh-2024#32');

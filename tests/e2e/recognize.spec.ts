@@ -29,8 +29,8 @@ test('the panel shows the procedure recognized on each fixture page, at its real
 });
 
 test('in-page navigation updates the recognized procedure', async ({ ext }) => {
-  const detail = FIXTURES.find((f) => f.file === 'national/procedure-detail.html')!;
-  const list = FIXTURES.find((f) => f.file === 'national/list.html')!;
+  const detail = FIXTURES.find((f) => f.file === 'lib/adapters/national-old/fixtures/procedure-detail.html')!;
+  const list = FIXTURES.find((f) => f.file === 'lib/adapters/national-old/fixtures/list.html')!;
   await servePages(ext.context, new Map([[detail.url, fixtureSource(detail)], [list.url, fixtureSource(list)]]));
   const page = await ext.context.newPage();
   await page.goto(list.url);
@@ -54,7 +54,7 @@ test('in-page navigation updates the recognized procedure', async ({ ext }) => {
 });
 
 test('hostile markup on a page is shown as inert text and executes nothing in the extension', async ({ ext }) => {
-  const hostile = FIXTURES.find((f) => f.file === 'national/hostile.html')!;
+  const hostile = FIXTURES.find((f) => f.file === 'lib/adapters/national-old/fixtures/hostile.html')!;
   await servePages(ext.context, new Map([[hostile.url, fixtureSource(hostile)]]));
   const page = await ext.context.newPage();
   await page.goto(hostile.url);
@@ -83,6 +83,9 @@ test('options page validates hosts and explains the empty list', async ({ ext })
   await expect(options.getByTestId('no-user-hosts')).toBeVisible();
   const hosts = options.getByRole('region', { name: 'Trang web thêm' });
   await hosts.getByLabel('Tên miền').fill('not a host');
-  await hosts.getByRole('button', { name: 'Thêm' }).click();
+  await hosts.getByRole('button', { name: 'Thêm', exact: true }).click();
   await expect(options.getByRole('alert')).toContainText('không phải tên miền hợp lệ');
+  // The ministries' portals named in the facts are offered ready-made (same permission flow).
+  await expect(hosts.getByTestId('suggested-hosts')).toContainText('dichvucongnganhtuphap.moj.gov.vn');
+  await expect(hosts.getByRole('button', { name: 'Thêm dvc.moc.gov.vn' })).toBeVisible();
 });

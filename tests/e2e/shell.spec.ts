@@ -9,8 +9,8 @@ import { PANEL_LIST, RECOGNIZED, WORKER_STOP } from './timeouts';
  * service worker, and both badges follow that state (set and clear).
  */
 
-const detail = FIXTURES.find((f) => f.file === 'national/procedure-detail.html')!;
-const list = FIXTURES.find((f) => f.file === 'national/list.html')!;
+const detail = FIXTURES.find((f) => f.file === 'lib/adapters/national-old/fixtures/procedure-detail.html')!;
+const list = FIXTURES.find((f) => f.file === 'lib/adapters/national-old/fixtures/list.html')!;
 
 /**
  * Stop the extension's service worker as Chrome does when it is idle: close its

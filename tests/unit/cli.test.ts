@@ -17,7 +17,8 @@ describe('da06 recognize (CLI)', () => {
       FIXTURES.map(async (f, i) => {
         const file = join(dir, `${i}.html`);
         writeFileSync(file, fixtureSource(f));
-        const { stdout } = await run(TSX, ['scripts/da06.ts', 'recognize', file, '--url', f.url, '--json'], {
+        const adapter = f.adapterId ? ['--adapter', f.adapterId] : [];
+        const { stdout } = await run(TSX, ['scripts/da06.ts', 'recognize', file, '--url', f.url, ...adapter, '--json'], {
           maxBuffer: 1 << 24,
         });
         return { f, page: JSON.parse(stdout) };
@@ -26,6 +27,7 @@ describe('da06 recognize (CLI)', () => {
     for (const { f, page } of results) {
       expect(page.site, f.name).toBe(f.site);
       if (!f.late) expect(page.pageKind, f.name).toBe(f.kind);
+      if (!f.late) expect(page.procedure, f.name).toEqual(f.procedure);
     }
   }, 60_000);
   it('fails with a clear message on a missing file', async () => {

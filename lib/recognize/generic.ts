@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
-import { compact, confidenceOf, procedureFromLabels, textOf } from '../recognize/adapter';
-import { NATIONAL_CODE_IN_TEXT, type RecognizedPage } from '../recognize/page';
+import { compact, confidenceOf, procedureFromLabels, textOf } from '../adapters/kit/adapter';
+import { NATIONAL_CODE_IN_TEXT, type RecognizedPage } from '../adapters/kit/page';
 
 /*
  * The generic reader for sites no adapter owns (a renamed provincial system,
