@@ -19,7 +19,9 @@ export default defineConfig({
     // unlimitedStorage: the journal must not be evicted or hit the default quota.
     host_permissions: [...PORTAL_HOST_PATTERNS],
     // Hosts the user adds in Options are requested at run time, one by one.
-    optional_host_permissions: ['*://*/*'],
+    // Firefox's MV2 manifest has no optional_host_permissions (WXT drops the
+    // key there): hosts go in optional_permissions, or Firefox refuses the request.
+    ...(browser === 'firefox' ? { optional_permissions: ['*://*/*'] } : { optional_host_permissions: ['*://*/*'] }),
     action: { default_title: 'Trợ lý Đề án 06' },
     // Alt+Shift+6 opens the panel (Chrome: the toolbar action opens the side
     // panel; Firefox: the sidebar). Users can change it in the browser's shortcuts page.

@@ -18,7 +18,9 @@
  * Journal: export100kCsvMs / XlsxMs / JsonMs, exportCsvVsStringify,
  * exportPeakHeapBytes (Node); tickWriteP50Ms / P95Ms, tickWriteVsRawPut,
  * import10x10kMs (Chromium IndexedDB).
- * Browser figures need a build (`npm run build:chrome`); --node-only skips them.
+ * The E2E flow in Chromium beside Firefox ESR: {chromium,firefox}FlowLaunchMs,
+ * …LaunchToBadgeMs, …LaunchToPanelItemsMs (bench/flow.ts).
+ * Browser figures build both targets first (`npm run build`); --node-only skips them.
  */
 import { execSync } from 'node:child_process';
 import labelledJson from '../tests/match/labelled.json';
@@ -32,6 +34,7 @@ import { quantile } from './stats';
 import { extensionFigures, panelFigures, recognitionFigures, type Figure } from './browser';
 import { loadMatchData, matcherFor } from '../lib/match';
 import { exportFigures, journalBrowserFigures } from './journal';
+import { flowFigures } from './flow';
 import { directoryFigures } from './directory';
 
 function timeRuns(runs: number, fn: () => void): { median: number; p95: number } {
@@ -109,16 +112,17 @@ async function main() {
 
   if (!nodeOnly) {
     try {
-      execSync('npm run -s build:chrome', { stdio: 'pipe' });
+      execSync('npm run -s build', { stdio: 'pipe' });
     } catch (error) {
       const e = error as { stdout?: Buffer; stderr?: Buffer };
-      console.error(`bench: the Chrome build failed\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
+      console.error(`bench: the build failed\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
       process.exit(1);
     }
     Object.assign(figures, await recognitionFigures());
     Object.assign(figures, await extensionFigures());
     Object.assign(figures, await panelFigures());
     Object.assign(figures, await journalBrowserFigures());
+    Object.assign(figures, await flowFigures());
   }
 
   if (json) {

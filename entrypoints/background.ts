@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { parseMessage } from '@/lib/messages';
 import { messenger } from '@/lib/messages/protocol';
@@ -7,6 +8,7 @@ import { createOffscreenReader, type SnapshotReader } from '@/services/backgroun
 import { createSidePanel } from '@/services/background/side-panel';
 import { createTabStates } from '@/services/background/tab-states';
 import { createUserHosts } from '@/services/background/user-hosts';
+import { sidebarFromToolbar, type FirefoxToolbarApi } from '@/services/background/firefox-toolbar';
 
 // Wires the background's services; each lives in services/background/ with its tests.
 // Content script → (recognized | snapshot) → tab state in storage.session → badges, side panel, panel.
@@ -27,6 +29,8 @@ export default defineBackground(() => {
   badges.start();
   sidePanel.start();
   userHosts.start();
+  // Firefox: the toolbar button opens the sidebar (its click is the user action Firefox asks for).
+  if (import.meta.env.FIREFOX) sidebarFromToolbar(browser as unknown as FirefoxToolbarApi);
 
   messenger.onMessage('recognized', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
