@@ -10,12 +10,23 @@ import { dirname, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildDirectory } from '../lib/directory/build';
 import { ROOT } from './catalog-io';
-import { directorySourcePath, GENERATED_DIRECTORY, GENERATED_DIRECTORY_REPORT, sharedDirectoryPath } from './directory-io';
+import {
+  DIRECTORY_SOURCE_SHA256,
+  directorySourcePath,
+  GENERATED_DIRECTORY,
+  GENERATED_DIRECTORY_REPORT,
+  readDirectorySource,
+  sharedDirectoryPath,
+} from './directory-io';
 
 const started = performance.now();
 const sourcePath = directorySourcePath();
-const buf = readFileSync(sourcePath);
+const buf = readDirectorySource(sourcePath);
 const sha256 = createHash('sha256').update(buf).digest('hex');
+if (!process.env.DA06_DIRECTORY_SOURCE && sha256 !== DIRECTORY_SOURCE_SHA256) {
+  console.error(`directory: ${relative(ROOT, sourcePath)} does not decompress to the recorded snapshot (sha256 ${sha256}); update DIRECTORY_SOURCE_SHA256 in scripts/directory-io.ts with a new snapshot.`);
+  process.exit(1);
+}
 const shared = sharedDirectoryPath();
 if (shared && !process.env.DA06_DIRECTORY_SOURCE) {
   const sharedSha = createHash('sha256').update(readFileSync(shared)).digest('hex');

@@ -4,11 +4,11 @@ import { buildDirectory } from '../../lib/directory/build';
 import { createDirectoryLoader } from '../../lib/directory/load';
 import { createDirectory } from '../../lib/directory/lookup';
 import { matcherFor } from '../../lib/match';
-import { DIRECTORY_SOURCE, readDirectory } from '../../scripts/directory-io';
+import { DIRECTORY_SOURCE, readDirectory, readDirectorySource } from '../../scripts/directory-io';
 import { realBuild } from './helpers';
 
 const KHAI_SINH_ID = '019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7';
-const source = () => JSON.parse(readFileSync(DIRECTORY_SOURCE, 'utf8')) as { procedures: Record<string, unknown>[] };
+const source = () => JSON.parse(readDirectorySource(DIRECTORY_SOURCE).toString('utf8')) as { procedures: Record<string, unknown>[] };
 
 describe('directory build (validation)', () => {
   const report = buildDirectory(source(), { file: 'x', sha256: 'y' });
