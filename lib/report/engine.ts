@@ -216,7 +216,10 @@ export class ReportEngine {
       this.sStaff.data[i] = this.staff.id(s.staff);
       this.sDemo.data[i] = s.demo ? 1 : 0;
       this.sCreated.data[i] = s.createdAt;
-      for (const checkId of s.checkIds) this.cShown.data[this.cell(i, checkId)] = 1;
+      for (const checkId of s.checkIds) {
+        const c = this.cell(i, checkId); // first: it may grow the columns (and replace .data)
+        this.cShown.data[c] = 1;
+      }
     }
   }
 
