@@ -101,7 +101,7 @@ export async function buildExportFile(
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt: iso(now),
-    exportedBy: by,
+    exportedBy: { staff: by.staff, unit: by.unit },
     filter: ExportFileSchema.shape.filter.parse(filter),
     checks: checks.map((c) => ExportCheckSchema.parse(c)),
     // Rows from the report source carry their original ids (sourceId): the file holds those.
@@ -136,7 +136,7 @@ export function looksLikeSpreadsheet(name: string, text: string): boolean {
   const head = text.replace(/^\uFEFF/, '').slice(0, 4096);
   if (head.startsWith('PK\u0003\u0004') || head.startsWith('\u00D0\u00CF\u0011\u00E0')) return true; // zip (xlsx/ods), OLE (xls)
   const first = head.split(/\r?\n/, 1)[0] ?? '';
-  return !/^\s*[[{]/.test(head) && (/^sep=.$/i.test(first) || (first.split(/[,;\t]/).length >= 3 && !first.includes('{')));
+  return !/^\s*[[{]/.test(head) && (/^sep=.$/i.test(first) || /[,;\t]/.test(first));
 }
 
 /** Every time in a file, with where it is: "exportedAt", "sessions[3].createdAt", "events[12].at". */
