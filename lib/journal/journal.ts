@@ -1,5 +1,5 @@
 import { comparisonKey } from '../text/normalize';
-import { CHECK_STATES, currentOf, type CheckCurrent, type CheckState, type FilingSession, type JournalDb, type TickEvent } from './db';
+import { CHECK_STATES, currentOf, tickAfter, type CheckCurrent, type CheckState, type FilingSession, type JournalDb, type TickEvent } from './db';
 import { EARLIEST_TIME } from './time';
 
 /** Longest note kept with a tick. */
@@ -100,12 +100,20 @@ export interface TickRequest {
   state: CheckState;
   note?: string;
   ctx: StaffContext;
-  /** When the officer clicked (ms); the stored time is never earlier than what is stored for the check. */
+  /** When the officer clicked (ms). */
   clickedAt?: number;
+  /**
+   * A tick written again (retry, or replay after a reload): it keeps its click
+   * time, so clicks keep their order, and becomes the current state only if
+   * nothing later is stored. A new tick is stamped after everything stored.
+   */
+  again?: boolean;
 }
 
 export class Journal {
   private last = 0;
+  /** When a write last failed for a full disk: a connection lost right after is the same cause. */
+  private quotaAt = -Infinity;
 
   constructor(
     readonly db: JournalDb,
@@ -128,15 +136,26 @@ export class Journal {
     try {
       return await fn();
     } catch (error) {
-      const first = classifyError(error);
+      const first = this.explain(error);
       if (first.kind === 'invalid' || first.kind === 'version' || first.kind === 'clock') throw first;
       try {
-        if (!this.db.isOpen()) await this.db.open();
+        if (!this.db.isOpen()) {
+          // A failed or lost connection stays failed in Dexie until opened again.
+          this.db.close({ disableAutoOpen: false });
+          await this.db.open();
+        }
         return await fn();
       } catch (again) {
-        throw classifyError(again);
+        throw this.explain(again);
       }
     }
+  }
+
+  private explain(error: unknown): JournalError {
+    const e = classifyError(error);
+    if (e.kind === 'quota') this.quotaAt = Date.now();
+    if (e.kind === 'blocked' && Date.now() - this.quotaAt < 10 * 60_000) return new JournalError('quota', e.message, error);
+    return e;
   }
 
   newTickId(): string {
@@ -184,11 +203,11 @@ export class Journal {
         const stored = await this.db.events.get(req.id);
         if (stored) return stored;
         const current = await this.db.current.get([sessionId, checkId]);
-        const at = Math.max(req.clickedAt ?? clock, current ? current.at + 1 : 0);
+        const at = req.again && req.clickedAt !== undefined ? req.clickedAt : Math.max(clock, current ? current.at + 1 : 0);
         this.last = Math.max(this.last, at);
         const event: TickEvent = { id: req.id, sessionId, checkId, state, ...(trimmed ? { note: trimmed } : {}), staff: ctx.staff, unit: ctx.unit, at, demo: ctx.demo };
         await this.db.events.add(event);
-        await this.db.current.put(currentOf(event));
+        if (!current || tickAfter(event, { at: current.at, id: current.eventId })) await this.db.current.put(currentOf(event));
         return event;
       }),
     );
