@@ -13,6 +13,7 @@ import { journalDb } from '@/services/journal';
 import { RateChart } from './RateChart';
 import { useLocale } from './settings';
 import { readReportSource, type ReportSource } from '@/lib/journal/report-source';
+import { conflictLine, outcomeLines } from '@/lib/report/outcome-text';
 
 const EMPTY_SOURCE: ReportSource = { sessions: [], events: [], importedChecks: [] };
 
@@ -22,48 +23,6 @@ const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) 
 const day = (ms?: number) => (ms === undefined ? '—' : new Date(ms).toLocaleDateString('vi-VN'));
 
 const SHOWN_CONFLICTS = 20;
-
-function rejectionText(t: T, p: ParseProblem): string {
-  switch (p.kind) {
-    case 'not-json': return t.import_notJson;
-    case 'spreadsheet': return t.import_spreadsheet;
-    case 'wrong-format': return t.import_wrongFormat;
-    case 'wrong-version': return format(t.import_wrongVersion, { version: String(p.version) });
-    case 'checksum': return t.import_checksum;
-    case 'time': return format(t.import_time, { field: p.field, value: p.value, latest: new Date(p.latest).toLocaleString('vi-VN') });
-    case 'invalid': return format(t.import_invalid, { detail: p.detail });
-  }
-}
-
-/** What an import did, in sentences: what was added, what was skipped and why. */
-function outcomeLines(t: T, o: ImportOutcome): string[] {
-  switch (o.status) {
-    case 'imported': {
-      const lines = [format(t.import_ok, { name: o.name, added: o.added, sessions: o.sessions })];
-      if (o.duplicates) lines.push(format(t.import_dupes, { count: o.duplicates }));
-      if (o.sessionsMerged) lines.push(format(t.import_merged, { count: o.sessionsMerged }));
-      if (o.sessionsKnown) lines.push(format(t.import_known, { count: o.sessionsKnown }));
-      if (o.checksAdded) lines.push(format(t.import_checks, { count: o.checksAdded }));
-      if (o.conflicts.length) lines.push(format(o.choice === 'replace' ? t.import_replaced : t.import_kept, { count: o.conflicts.length }));
-      if (o.orphans.length) lines.push(format(t.import_orphans, { count: o.orphans.length, where: o.orphans.slice(0, 5).join(', ') + (o.orphans.length > 5 ? ', …' : '') }));
-      if (o.unknownChecks.length) lines.push(format(t.import_unknownChecks, { count: o.unknownChecks.length, ids: o.unknownChecks.slice(0, 10).join(', ') + (o.unknownChecks.length > 10 ? ', …' : '') }));
-      return lines;
-    }
-    case 'conflict':
-      return [format(t.import_conflict, { name: o.name, count: o.conflicts.length })];
-    case 'already-imported':
-      return [format(t.import_already, { name: o.name })];
-    case 'failed':
-      return [format(t.import_failed, { name: o.name, error: o.error.message })];
-    case 'rejected':
-      return [`${o.name}: ${rejectionText(t, o.problem)}`];
-  }
-}
-
-function conflictLine(t: T, c: Conflict): string {
-  const against = c.against === 'file' ? t.import_against_file : c.against === 'own' ? t.import_against_own : t.import_against_imported;
-  return format(t.import_conflictLine, { where: c.position, id: c.id, fields: c.fields.join(', '), against });
-}
 
 function OutcomeView({ t, o, onChoose }: { t: T; o: ImportOutcome; onChoose: (choice: 'keep' | 'replace') => void }) {
   const bad = o.status === 'rejected' || o.status === 'failed';

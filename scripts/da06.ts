@@ -6,7 +6,7 @@
  *   da06 recognize <file.html> --url <url> [--adapter ID] [--json]
  *   da06 match [--code C] [--portal-id ID] [--name N] [--field F] [--level L] [--lang vi|en] [--json]
  *   da06 lookup <code|portalId|name> [--field F] [--level L] [--json]
- *   da06 report <folder> [--out dir] [--lang vi|en] [--threads N] [--include-demo]
+ *   da06 report <folder> [--out dir] [--lang vi|en] [--threads N] [--include-demo] [--on-conflict ask|keep]
  * Run as `npm run -s da06 -- <subcommand>`.
  */
 import { buildCatalog } from '../lib/catalog/build';
@@ -34,7 +34,7 @@ function usage(code = 2): never {
     'usage: da06 recognize <file.html> --url <url> [--adapter ID] [--json]\n' +
       '       da06 match [--code C] [--portal-id ID] [--name N] [--field F] [--level L] [--lang vi|en] [--json]\n' +
       '       da06 lookup <code|portalId|name> [--field F] [--level L] [--json]\n' +
-      '       da06 report <folder> [--out dir] [--lang vi|en] [--threads N] [--include-demo]\n' +
+      '       da06 report <folder> [--out dir] [--lang vi|en] [--threads N] [--include-demo] [--on-conflict ask|keep]\n' +
       '       da06 catalog stats [--json]\n' +
       '       da06 catalog show <ref> [--json]\n' +
       '       da06 catalog deadlines [--date YYYY-MM-DD] [--soon DAYS] [--json]',

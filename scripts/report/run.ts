@@ -24,7 +24,8 @@ import { catalog } from '../../lib/match/shipped';
 import type { CheckInfo, Report } from '../../lib/report/aggregate';
 import { reportFromTotals, type Cell } from '../../lib/report/engine';
 import { reportHtml } from '../../lib/report/html';
-import { outcomeText, type FileOutcome } from '../../lib/report/outcome-text';
+import { conflictLine, outcomeLines, type FileOutcome } from '../../lib/report/outcome-text';
+import type { Conflict } from '../../lib/exchange/import';
 import { checklistLibrary } from '../../lib/checklist';
 import type { StageReply, StageRequest } from './stage-worker';
 
@@ -51,6 +52,14 @@ export interface RunOptions {
   locale?: Locale;
   threads?: number;
   includeDemo?: boolean;
+  /**
+   * A tick id already stored (or earlier in the file) with different content:
+   * "ask" (default) leaves the file out and lists the conflicts, as the page
+   * does before the user chooses; "keep" imports it keeping what is stored.
+   */
+  onConflict?: 'ask' | 'keep';
+  /** The time plausibility rules' "now" (ms; default: the clock). */
+  now?: number;
   /** Printed as they come (default: nothing). */
   log?: (line: string) => void;
 }
@@ -105,8 +114,8 @@ async function rows<T>(c: DuckDBConnection, sql: string): Promise<T[]> {
   return (await c.runAndReadAll(sql)).getRowObjectsJS() as T[];
 }
 
-const TICK_COLS = `{'seq': 'INTEGER', 'pos': 'INTEGER', 'id': 'VARCHAR', 'session_id': 'VARCHAR', 'check_id': 'VARCHAR', 'state': 'VARCHAR', 'staff': 'VARCHAR', 'unit': 'VARCHAR', 'at_ms': 'BIGINT', 'demo': 'BOOLEAN'}`;
-const FILING_COLS = `{'seq': 'INTEGER', 'pos': 'INTEGER', 'id': 'VARCHAR', 'procedure_key': 'VARCHAR', 'procedure_code': 'VARCHAR', 'procedure_name': 'VARCHAR', 'staff': 'VARCHAR', 'unit': 'VARCHAR', 'created_ms': 'BIGINT', 'demo': 'BOOLEAN'}`;
+const TICK_COLS = `{'seq': 'INTEGER', 'pos': 'INTEGER', 'id': 'VARCHAR', 'session_id': 'VARCHAR', 'source_session_id': 'VARCHAR', 'check_id': 'VARCHAR', 'state': 'VARCHAR', 'note': 'VARCHAR', 'staff': 'VARCHAR', 'unit': 'VARCHAR', 'at_ms': 'BIGINT', 'demo': 'BOOLEAN'}`;
+const FILING_COLS = `{'seq': 'INTEGER', 'pos': 'INTEGER', 'id': 'VARCHAR', 'source_id': 'VARCHAR', 'procedure_key': 'VARCHAR', 'procedure_code': 'VARCHAR', 'procedure_name': 'VARCHAR', 'staff': 'VARCHAR', 'unit': 'VARCHAR', 'created_ms': 'BIGINT', 'demo': 'BOOLEAN'}`;
 const SHOWN_COLS = `{'seq': 'INTEGER', 'session_id': 'VARCHAR', 'check_id': 'VARCHAR', 'ord': 'INTEGER'}`;
 
 export async function runReport(opts: RunOptions): Promise<RunResult> {
@@ -132,7 +141,8 @@ export async function runReport(opts: RunOptions): Promise<RunResult> {
   const names = readdirSync(opts.folder).filter((n) => n.toLowerCase().endsWith('.json') && statSync(join(opts.folder, n)).isFile()).sort();
   const base = ledger.files.reduce((m, f) => Math.max(m, f.seq), 0) + 1;
   const known = ledger.files.map((f) => f.rawSha256);
-  const requests = names.map((n, i) => ({ path: join(opts.folder, n), seq: base + i, staging, known }));
+  const now = opts.now ?? Date.now();
+  const requests = names.map((n, i) => ({ path: join(opts.folder, n), seq: base + i, staging, known, now }));
   const replies = await stageAll(requests, opts.threads ?? Math.min(2, availableParallelism()));
   lap('validate');
 
@@ -156,8 +166,8 @@ export async function runReport(opts: RunOptions): Promise<RunResult> {
   const instance = await DuckDBInstance.create(join(state, 'store.duckdb'), { threads: String(opts.threads ?? Math.min(2, availableParallelism())) });
   const c = await instance.connect();
   try {
-    await c.run(`CREATE TABLE IF NOT EXISTS ticks (seq INTEGER, pos INTEGER, id VARCHAR, session_id VARCHAR, check_id VARCHAR, state VARCHAR, staff VARCHAR, unit VARCHAR, at_ms BIGINT, demo BOOLEAN)`);
-    await c.run(`CREATE TABLE IF NOT EXISTS filings (seq INTEGER, pos INTEGER, id VARCHAR, procedure_key VARCHAR, procedure_code VARCHAR, procedure_name VARCHAR, staff VARCHAR, unit VARCHAR, created_ms BIGINT, demo BOOLEAN)`);
+    await c.run(`CREATE TABLE IF NOT EXISTS ticks (seq INTEGER, pos INTEGER, id VARCHAR, session_id VARCHAR, source_session_id VARCHAR, check_id VARCHAR, state VARCHAR, note VARCHAR, staff VARCHAR, unit VARCHAR, at_ms BIGINT, demo BOOLEAN)`);
+    await c.run(`CREATE TABLE IF NOT EXISTS filings (seq INTEGER, pos INTEGER, id VARCHAR, source_id VARCHAR, procedure_key VARCHAR, procedure_code VARCHAR, procedure_name VARCHAR, staff VARCHAR, unit VARCHAR, created_ms BIGINT, demo BOOLEAN)`);
     await c.run(`CREATE TABLE IF NOT EXISTS shown (seq INTEGER, session_id VARCHAR, check_id VARCHAR, ord INTEGER)`);
     const staged = (kind: string) => fresh.map((f) => join(staging, `${f.entry.seq}-${kind}.csv`)).filter((p) => existsSync(p));
     const load = async (table: string, kind: string, cols: string) => {
@@ -169,7 +179,33 @@ export async function runReport(opts: RunOptions): Promise<RunResult> {
     await load('shown', 'shown', SHOWN_COLS);
     lap('load');
 
-    // Added / duplicate ticks per new file (a tick id already stored, or earlier in the same file, is a duplicate).
+    // Conflicts: a tick id stored before (or earlier in the file) with different content.
+    const bySeqConflicts = new Map<number, Conflict[]>();
+    if (fresh.length) {
+      const diffs = await rows<Record<string, unknown>>(
+        c,
+        `SELECT n.seq, n.pos, n.id, n.seq = o.seq AS same_file,
+                n.source_session_id IS DISTINCT FROM o.source_session_id AS "sessionId", n.check_id IS DISTINCT FROM o.check_id AS "checkId",
+                n.state IS DISTINCT FROM o.state AS "state", n.note IS DISTINCT FROM o.note AS "note", n.staff IS DISTINCT FROM o.staff AS "staff",
+                n.unit IS DISTINCT FROM o.unit AS "unit", n.at_ms IS DISTINCT FROM o.at_ms AS "at", n.demo IS DISTINCT FROM o.demo AS "demo"
+         FROM ticks n JOIN (SELECT * FROM ticks QUALIFY row_number() OVER (PARTITION BY id ORDER BY seq, pos) = 1) o ON o.id = n.id
+         WHERE n.seq >= ${base} AND (n.seq <> o.seq OR n.pos <> o.pos)
+           AND (n.source_session_id, n.check_id, n.state, n.note, n.staff, n.unit, n.at_ms, n.demo) IS DISTINCT FROM (o.source_session_id, o.check_id, o.state, o.note, o.staff, o.unit, o.at_ms, o.demo)
+         ORDER BY n.seq, n.pos LIMIT 100000`,
+      );
+      for (const d of diffs) {
+        const seq = Number(d.seq);
+        const fields = ['sessionId', 'checkId', 'state', 'note', 'staff', 'unit', 'at', 'demo'].filter((f) => d[f] === true);
+        const list = bySeqConflicts.get(seq) ?? [];
+        list.push({ kind: 'event', id: String(d.id), position: `events[${Number(d.pos)}]`, against: d.same_file ? 'file' : 'imported', fields });
+        bySeqConflicts.set(seq, list);
+      }
+      if (opts.onConflict !== 'keep') {
+        for (const seq of bySeqConflicts.keys()) for (const table of ['ticks', 'filings', 'shown']) await c.run(`DELETE FROM ${table} WHERE seq = ${seq}`);
+      }
+    }
+
+    // Per new file: ticks added / identical duplicates, filings new / known / grown by the union of check lists.
     if (fresh.length) {
       const counts = await rows<{ seq: number; added: number; duplicates: number }>(
         c,
@@ -177,13 +213,40 @@ export async function runReport(opts: RunOptions): Promise<RunResult> {
          FROM (SELECT seq, row_number() OVER (PARTITION BY id ORDER BY seq, pos) AS rn FROM ticks)
          WHERE seq >= ${base} GROUP BY seq`,
       );
+      const filingCounts = await rows<{ seq: number; fresh: number; old: number }>(
+        c,
+        `WITH firsts AS (SELECT id, min(seq) AS first FROM filings GROUP BY id)
+         SELECT f.seq, count(DISTINCT f.id) FILTER (WHERE fi.first = f.seq)::INTEGER AS fresh, count(DISTINCT f.id) FILTER (WHERE fi.first < f.seq)::INTEGER AS old
+         FROM filings f JOIN firsts fi ON fi.id = f.id WHERE f.seq >= ${base} GROUP BY f.seq`,
+      );
+      const grown = await rows<{ seq: number; n: number }>(
+        c,
+        `WITH firsts AS (SELECT id, min(seq) AS first FROM filings GROUP BY id)
+         SELECT sh.seq, count(DISTINCT sh.session_id)::INTEGER AS n FROM shown sh JOIN firsts fi ON fi.id = sh.session_id
+         WHERE sh.seq >= ${base} AND fi.first < sh.seq
+           AND NOT EXISTS (SELECT 1 FROM shown e WHERE e.session_id = sh.session_id AND e.check_id = sh.check_id AND e.seq < sh.seq)
+         GROUP BY sh.seq`,
+      );
       const bySeq = new Map(counts.map((r) => [Number(r.seq), r]));
+      const filingsBySeq = new Map(filingCounts.map((r) => [Number(r.seq), r]));
+      const grownBySeq = new Map(grown.map((r) => [Number(r.seq), Number(r.n)]));
       for (const { i, entry } of fresh) {
+        const conflicts = bySeqConflicts.get(entry.seq) ?? [];
+        if (conflicts.length && opts.onConflict !== 'keep') {
+          outcomes[i] = { name: entry.name, status: 'conflict', conflicts };
+          continue;
+        }
         const n = bySeq.get(entry.seq);
+        const f = filingsBySeq.get(entry.seq);
+        const merged = grownBySeq.get(entry.seq) ?? 0;
         entry.added = Number(n?.added ?? 0);
-        entry.duplicates = Number(n?.duplicates ?? 0);
+        entry.duplicates = Number(n?.duplicates ?? 0) - conflicts.length;
         ledger.files.push(entry);
-        outcomes[i] = { name: entry.name, status: 'imported', added: entry.added, duplicates: entry.duplicates };
+        outcomes[i] = {
+          name: entry.name, status: 'imported', added: entry.added, duplicates: entry.duplicates,
+          sessions: Number(f?.fresh ?? 0), sessionsMerged: merged, sessionsKnown: Number(f?.old ?? 0) - merged, checksAdded: 0,
+          conflicts, ...(conflicts.length ? { choice: 'keep' as const } : {}), orphans: [], unknownChecks: [],
+        };
       }
     }
     lap('dedupe');
@@ -197,10 +260,10 @@ export async function runReport(opts: RunOptions): Promise<RunResult> {
     await c.run(`CREATE OR REPLACE TEMP TABLE latest AS SELECT session_id, check_id, max_by(state, (at_ms, id)) AS state FROM ct GROUP BY session_id, check_id`);
     await c.run(`CREATE OR REPLACE TEMP TABLE active AS SELECT session_id, count(*) AS ticks FROM ct GROUP BY session_id`);
     await c.run(`CREATE OR REPLACE TEMP TABLE status AS
-      SELECT f.id AS filing_id, sh.check_id, sh.ord, f.procedure_key, f.procedure_name, coalesce(nullif(f.unit, ''), '—') AS unit, f.staff, f.week, f.month, f.created_ms,
+      SELECT f.id AS filing_key, sh.check_id, sh.ord, f.procedure_key, f.procedure_name, coalesce(nullif(f.unit, ''), '—') AS unit, f.staff, f.week, f.month, f.created_ms,
              CASE l.state WHEN 'done' THEN 'done' WHEN 'na' THEN 'na' ELSE 'open' END AS state
       FROM f JOIN active a ON a.session_id = f.id
-             JOIN shown sh ON sh.seq = f.seq AND sh.session_id = f.id
+             JOIN (SELECT session_id, check_id, min(seq * 1000 + ord) AS ord FROM shown GROUP BY ALL) sh ON sh.session_id = f.id
              LEFT JOIN latest l ON l.session_id = f.id AND l.check_id = sh.check_id`);
     lap('derive');
 
@@ -248,18 +311,18 @@ export async function runReport(opts: RunOptions): Promise<RunResult> {
     const copy = (sql: string, dir: string) =>
       c.run(`COPY (${sql}) TO ${sqlString(join(pq, dir))} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (month, unit), OVERWRITE_OR_IGNORE true)`);
     await copy(
-      `SELECT t.id, t.session_id AS filing_id, t.check_id, t.state, make_timestamp(t.at_ms * 1000) AS "at", t.staff, t.unit AS tick_unit, t.demo,
+      `SELECT t.id, t.session_id AS filing_key, t.source_session_id AS filing_id, t.check_id, t.state, make_timestamp(t.at_ms * 1000) AS "at", t.staff, t.unit AS tick_unit, t.demo,
               f.procedure_key, coalesce(f.month, strftime(make_timestamp(t.at_ms * 1000), '%Y-%m')) AS month, coalesce(nullif(f.unit, ''), nullif(t.unit, ''), '—') AS unit
        FROM t LEFT JOIN f ON f.id = t.session_id`,
       'ticks',
     );
     await copy(
-      `SELECT f.id, f.procedure_key, f.procedure_code, f.procedure_name, f.staff, make_timestamp(f.created_ms * 1000) AS created_at, f.week, f.demo,
-              (SELECT list(check_id ORDER BY ord) FROM shown sh WHERE sh.seq = f.seq AND sh.session_id = f.id) AS check_ids, f.month, coalesce(nullif(f.unit, ''), '—') AS unit
+      `SELECT f.id AS key, f.source_id AS id, f.procedure_key, f.procedure_code, f.procedure_name, f.staff, make_timestamp(f.created_ms * 1000) AS created_at, f.week, f.demo,
+              (SELECT list(DISTINCT check_id) FROM shown sh WHERE sh.session_id = f.id) AS check_ids, f.month, coalesce(nullif(f.unit, ''), '—') AS unit
        FROM f`,
       'filings',
     );
-    await copy(`SELECT filing_id, check_id, procedure_key, staff, week, state, month, unit FROM status`, 'status');
+    await copy(`SELECT filing_key, check_id, procedure_key, staff, week, state, month, unit FROM status`, 'status');
     await c.run(`CREATE OR REPLACE TEMP TABLE checks_out (id VARCHAR, label_vi VARCHAR, label_en VARCHAR, targets VARCHAR[], target_pct DOUBLE)`);
     for (const k of checks) {
       const full = ledger.checks.find((x) => x.id === k.id) ?? checklistLibrary().checks.find((x) => x.id === k.id);
@@ -280,7 +343,7 @@ export async function runReport(opts: RunOptions): Promise<RunResult> {
     lap('write');
 
     const done = outcomes.filter((o): o is FileOutcome => o !== undefined);
-    const messages = done.map((o) => outcomeText(t, o));
+    const messages = done.flatMap((o) => [...outcomeLines(t, o), ...(o.status === 'conflict' || o.status === 'imported' ? o.conflicts.slice(0, 20).map((k) => `  ${conflictLine(t, k)}`) : [])]);
     for (const m of messages) log(m);
     return { outcomes: done, messages, report, ledger, timings };
   } finally {
@@ -295,16 +358,16 @@ export async function reportCommand(args: string[]): Promise<number> {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const folder = args.find((a, i) => !a.startsWith('--') && !['--out', '--lang', '--threads'].includes(args[i - 1]));
+  const folder = args.find((a, i) => !a.startsWith('--') && !['--out', '--lang', '--threads', '--on-conflict'].includes(args[i - 1]));
   if (!folder || !existsSync(folder) || !statSync(folder).isDirectory()) {
-    console.error('usage: da06 report <folder of export files> [--out dir] [--lang vi|en] [--threads N] [--include-demo]');
+    console.error('usage: da06 report <folder of export files> [--out dir] [--lang vi|en] [--threads N] [--include-demo] [--on-conflict ask|keep]');
     return 2;
   }
   const lang = flag('--lang') === 'en' ? 'en' : 'vi';
   const out = flag('--out') ?? join(folder, 'da06-report');
   const started = performance.now();
   const result = await runReport({
-    folder, out, locale: lang, includeDemo: args.includes('--include-demo'),
+    folder, out, locale: lang, includeDemo: args.includes('--include-demo'), onConflict: flag('--on-conflict') === 'keep' ? 'keep' : 'ask',
     threads: flag('--threads') ? Number(flag('--threads')) : undefined,
     log: (line) => console.log(line),
   });
@@ -315,5 +378,5 @@ export async function reportCommand(args: string[]): Promise<number> {
       ? `${r.sessions} hồ sơ, ${r.events} lượt đánh dấu → ${join(out, 'report.html')} và ${join(out, 'parquet')}/ (${secs} s)`
       : `${r.sessions} filings, ${r.events} ticks → ${join(out, 'report.html')} and ${join(out, 'parquet')}/ (${secs} s)`,
   );
-  return result.outcomes.some((o) => o.status === 'rejected' || o.status === 'failed') ? 1 : 0;
+  return result.outcomes.some((o) => o.status === 'rejected' || o.status === 'failed' || o.status === 'conflict') ? 1 : 0;
 }

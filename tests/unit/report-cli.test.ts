@@ -8,7 +8,7 @@ import { STRINGS } from '../../lib/i18n';
 import { catalog } from '../../lib/match/shipped';
 import { ReportEngine } from '../../lib/report/engine';
 import { generateJournals, generatorChecks } from '../../lib/report/generate';
-import { outcomeText } from '../../lib/report/outcome-text';
+import { outcomeLines } from '../../lib/report/outcome-text';
 import { runReport } from '../../scripts/report/run';
 
 const t = STRINGS.vi;
@@ -44,23 +44,31 @@ describe('da06 report', async () => {
     'd-cut.json': good.slice(0, 5_000),
     'e-other.json': JSON.stringify({ hello: 'world' }),
     'f-edited.json': good.replace('"state":"na"', '"state":"done"'),
+    'g-sheet.csv.json': 'Phiên / hồ sơ,Thủ tục\n1,2\n',
   };
   for (const [name, text] of Object.entries(bad)) writeFileSync(join(folder, name), text);
+  // A file that says something else about a stored tick (same id, another state): a conflict, left out.
+  const j1 = journals[1];
+  const changed = { ...j1.events[0], state: j1.events[0].state === 'done' ? ('na' as const) : ('done' as const) };
+  const conflicting = await buildExportFile({ sessions: j1.sessions.slice(0, 3), events: [changed] }, checks, by, {}, Date.UTC(2026, 10, 3));
+  writeFileSync(join(folder, 'h-conflict.json'), JSON.stringify(conflicting));
 
   const first = await runReport({ folder, out, threads: 2 });
 
   it('rejects bad files with the report page\'s own messages, and imports good ones once', async () => {
     const expected: string[] = [];
     for (const [name, text] of Object.entries(bad)) {
-      const parsed = await parseExportFile(text);
+      const parsed = await parseExportFile(text, Date.now(), name);
       expect(parsed.ok).toBe(false);
-      if (!parsed.ok) expected.push(outcomeText(t, { name, status: 'rejected', problem: parsed.problem }));
+      if (!parsed.ok) expected.push(...outcomeLines(t, { name, status: 'rejected', problem: parsed.problem }));
     }
     for (const m of expected) expect(first.messages).toContain(m);
     expect(first.messages).toContain(format('import_already', 'b-copy.json'));
-    expect(first.messages).toContain(`a0.json: đã nhập 2000 lượt đánh dấu (0 lượt trùng bỏ qua).`);
-    const dup = overlap.events.length;
-    expect(first.messages).toContain(`c-overlap.json: đã nhập 0 lượt đánh dấu (${dup} lượt trùng bỏ qua).`);
+    expect(first.messages).toContain(`a0.json: đã nhập 2000 lượt đánh dấu mới và ${journals[0].sessions.length} hồ sơ mới.`);
+    const page = { name: 'c-overlap.json', status: 'imported' as const, added: 0, sessions: 0, duplicates: overlap.events.length, sessionsMerged: 0, sessionsKnown: half.length, checksAdded: 0, conflicts: [], orphans: [], unknownChecks: [] };
+    for (const line of outcomeLines(t, page)) expect(first.messages).toContain(line);
+    expect(first.messages).toContain(t.import_conflict.replace('{name}', 'h-conflict.json').replace('{count}', '1'));
+    expect(first.messages.some((m) => m.includes('events[0]') && m.includes('state'))).toBe(true);
     expect(first.ledger.files.map((f) => f.name)).toEqual(['a0.json', 'a1.json', 'a2.json', 'c-overlap.json']);
   });
 
@@ -99,6 +107,8 @@ describe('da06 report', async () => {
   it('reads a file it has seen before only once, across runs', async () => {
     const again = await runReport({ folder, out, threads: 1 });
     expect(again.outcomes.filter((o) => o.status === 'already-imported').map((o) => o.name)).toEqual(['a0.json', 'a1.json', 'a2.json', 'b-copy.json', 'c-overlap.json']);
+    // The conflicting file is still waiting for a choice; with "keep" it goes in, keeping what is stored.
+    expect(again.outcomes.find((o) => o.name === 'h-conflict.json')?.status).toBe('conflict');
     expect(again.report).toEqual(first.report);
   });
 });
