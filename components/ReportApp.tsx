@@ -1,21 +1,20 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { checklistLibrary } from '@/lib/checklist';
-import { filterJournal, type ExportFilter } from '@/lib/export/filter';
+import type { ExportFilter } from '@/lib/export/filter';
 import { format, STRINGS, type Locale } from '@/lib/i18n';
-import { importExportFiles, type Conflict, type ImportOutcome } from '@/lib/exchange/import';
-import type { ParseProblem } from '@/lib/exchange/format';
-import { buildReport, type Rate } from '@/lib/report/aggregate';
+import { importExportFiles, type ImportOutcome } from '@/lib/exchange/import';
+import type { Rate } from '@/lib/report/aggregate';
+import { HANDOVER_TICKS, handoverAdvised } from '@/lib/report/load';
+import { useReportEngine } from './useReportEngine';
 import { catalog } from '@/lib/match/shipped';
 import { exportChecks } from '@/lib/exchange/checks';
 import { ExportControls } from './ExportControls';
+import { ExportForCommand } from './ExportForCommand';
 import { journalDb } from '@/services/journal';
 import { RateChart } from './RateChart';
 import { useLocale } from './settings';
-import { readReportSource, type ReportSource } from '@/lib/journal/report-source';
 import { conflictLine, outcomeLines } from '@/lib/report/outcome-text';
-
-const EMPTY_SOURCE: ReportSource = { sessions: [], events: [], importedChecks: [] };
 
 type T = (typeof STRINGS)['vi'];
 
@@ -97,18 +96,18 @@ export function ReportApp() {
   const [filter, setFilter] = useState<ExportFilter>({});
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
   const [busy, setBusy] = useState(false);
-  // Own and imported rows through the one read API (lib/journal/report-source.ts).
-  const source = useLiveQuery(() => readReportSource(journalDb), [], EMPTY_SOURCE);
-  const { sessions, events } = source;
+  // Own and imported rows, read page by page into the columnar engine (lib/report/engine.ts):
+  // a filter change re-aggregates typed arrays instead of re-reading every row.
+  const { engine, importedChecks, loading, error: loadError } = useReportEngine(busy);
+  if (loadError) throw loadError; // the error boundary says the data could not be opened
   const custom = useLiveQuery(() => journalDb.customChecks.toArray(), [], []);
   const checks = useMemo(
-    () => exportChecks(custom, source.importedChecks).map((c) => ({ id: c.id, label: c.label[locale], targets: c.targets })),
-    [custom, source.importedChecks, locale],
+    () => exportChecks(custom, importedChecks).map((c) => ({ id: c.id, label: c.label[locale], targets: c.targets })),
+    [custom, importedChecks, locale],
   );
-  const data = useMemo(() => filterJournal({ sessions, events }, filter), [sessions, events, filter]);
-  const report = useMemo(() => buildReport(data.sessions, data.events, checks, catalog), [data, checks]);
-  const units = [...new Set(sessions.map((s) => s.unit).filter(Boolean))].sort();
-  const procedures = [...new Map(sessions.map((s) => [s.procedureKey, s.procedureName])).entries()];
+  const report = useMemo(() => engine.report(filter, checks, catalog), [engine, filter, checks]);
+  const { units, procedures } = useMemo(() => engine.choices(), [engine]);
+  const size = engine.size;
   const unitName = (id: string) => catalog.units.find((u) => u.id === id)?.name ?? id;
 
   // Files held back by a conflict wait here for the user's choice.
@@ -206,7 +205,13 @@ export function ReportApp() {
           <div><dt>{t.sessions}</dt><dd data-testid="total-sessions">{report.sessions}</dd></div>
           <div><dt>{t.events}</dt><dd data-testid="total-events">{report.events}</dd></div>
         </dl>
-        {report.sessions === 0 && <p className="empty" data-testid="report-empty">{t.reportEmpty}</p>}
+        {loading !== null && <p className="muted" role="status" data-testid="report-loading">{format(t.scale_loading, { rows: loading.toLocaleString('vi-VN') })}</p>}
+        {loading === null && report.sessions === 0 && <p className="empty" data-testid="report-empty">{t.reportEmpty}</p>}
+        {handoverAdvised(size.events) && (
+          <p className="note" data-testid="report-handover">
+            {format(t.scale_handover, { events: size.events.toLocaleString('vi-VN'), threshold: HANDOVER_TICKS.toLocaleString('vi-VN') })}
+          </p>
+        )}
       </section>
 
       {report.sessions > 0 && (
@@ -237,6 +242,7 @@ export function ReportApp() {
       <section className="card no-print" aria-labelledby="report-export-title">
         <h2 id="report-export-title">{t.exportTitle}</h2>
         <ExportControls t={t} locale={locale} source="report" filter={{ unit: filter.unit, procedureKey: filter.procedureKey, checkId: filter.checkId }} />
+        <ExportForCommand t={t} locale={locale} />
       </section>
       <p className="muted small">{format(t.libraryNote, { count: checklistLibrary().checks.length })}</p>
     </main>
