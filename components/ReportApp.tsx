@@ -1,9 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { checklistLibrary } from '@/lib/checklist';
 import type { ExportFilter } from '@/lib/export/filter';
 import { format, STRINGS, type Locale } from '@/lib/i18n';
-import { importExportFiles, type ImportOutcome } from '@/lib/exchange/import';
+import { classifyError } from '@/lib/journal/journal';
+import { durationText, timeLeft, type ImportProgress, type WorkerOutcome } from '@/lib/report/import-protocol';
+import { importInWorker, type ImportRun } from '@/services/importer';
 import type { Rate } from '@/lib/report/aggregate';
 import { HANDOVER_TICKS, handoverAdvised } from '@/lib/report/load';
 import { useReportEngine } from './useReportEngine';
@@ -23,7 +25,7 @@ const day = (ms?: number) => (ms === undefined ? '—' : new Date(ms).toLocaleDa
 
 const SHOWN_CONFLICTS = 20;
 
-function OutcomeView({ t, o, onChoose }: { t: T; o: ImportOutcome; onChoose: (choice: 'keep' | 'replace') => void }) {
+function OutcomeView({ t, o, onChoose }: { t: T; o: WorkerOutcome; onChoose: (choice: 'keep' | 'replace') => void }) {
   const bad = o.status === 'rejected' || o.status === 'failed';
   const lines = outcomeLines(t, o);
   const conflicts = o.status === 'conflict' ? o.conflicts : o.status === 'imported' ? o.conflicts : [];
@@ -94,11 +96,16 @@ export function ReportApp() {
   const locale: Locale = useLocale().value;
   const t = STRINGS[locale];
   const [filter, setFilter] = useState<ExportFilter>({});
-  const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
+  const [outcomes, setOutcomes] = useState<WorkerOutcome[]>([]);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [stopped, setStopped] = useState<string[] | null>(null);
+  const run = useRef<ImportRun | null>(null);
+  // Bumped after an import: the engine reads the journal again.
+  const [epoch, setEpoch] = useState(0);
   // Own and imported rows, read page by page into the columnar engine (lib/report/engine.ts):
   // a filter change re-aggregates typed arrays instead of re-reading every row.
-  const { engine, importedChecks, loading, error: loadError } = useReportEngine(busy);
+  const { engine, importedChecks, loading, error: loadError } = useReportEngine(busy, epoch);
   if (loadError) throw loadError; // the error boundary says the data could not be opened
   const custom = useLiveQuery(() => journalDb.customChecks.toArray(), [], []);
   const checks = useMemo(
@@ -111,24 +118,48 @@ export function ReportApp() {
   const unitName = (id: string) => catalog.units.find((u) => u.id === id)?.name ?? id;
 
   // Files held back by a conflict wait here for the user's choice.
-  const [held, setHeld] = useState<Map<string, string>>(new Map());
-  const onFiles = async (list: FileList | null) => {
-    if (!list || list.length === 0) return;
+  const [held, setHeld] = useState<Map<string, File>>(new Map());
+  /** Import on the worker (read, checked and written there); outcomes and progress arrive as they happen. */
+  const importFiles = async (files: File[], choice?: 'keep' | 'replace', replaceAt?: number) => {
     setBusy(true);
-    const files = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
-    const result = await importExportFiles(journalDb, files);
-    setHeld(new Map(files.filter((f, i) => result[i].status === 'conflict').map((f) => [f.name, f.text])));
-    setOutcomes(result);
+    setStopped(null);
+    setProgress(null);
+    const results: WorkerOutcome[] = [];
+    const job = importInWorker(
+      files,
+      {
+        progress: setProgress,
+        outcome: (o) => {
+          results.push(o);
+          if (replaceAt === undefined) setOutcomes([...results]);
+        },
+      },
+      choice,
+    );
+    run.current = job;
+    try {
+      const end = await job.done;
+      if (end.cancelled) setStopped(end.notDone);
+    } catch (error) {
+      results.push({ name: files[0]?.name ?? '', status: 'failed', error: classifyError(error) });
+    }
+    run.current = null;
+    if (replaceAt !== undefined) setOutcomes((list) => list.map((x, i) => (i === replaceAt && results[0] ? results[0] : x)));
+    else {
+      setOutcomes(results);
+      setHeld(new Map(files.filter((f) => results.some((o) => o.name === f.name && o.status === 'conflict')).map((f) => [f.name, f])));
+    }
+    setProgress(null);
     setBusy(false);
+    setEpoch((n) => n + 1);
   };
-  const choose = async (index: number, choice: 'keep' | 'replace') => {
-    const o = outcomes[index];
-    const text = held.get(o.name);
-    if (text === undefined) return;
-    setBusy(true);
-    const [again] = await importExportFiles(journalDb, [{ name: o.name, text }], { choice });
-    setOutcomes((list) => list.map((x, i) => (i === index ? again : x)));
-    setBusy(false);
+  const onFiles = (list: FileList | null) => {
+    if (!list || list.length === 0) return;
+    void importFiles(Array.from(list));
+  };
+  const choose = (index: number, choice: 'keep' | 'replace') => {
+    const file = held.get(outcomes[index].name);
+    if (file) void importFiles([file], choice, index);
   };
 
   const set = (patch: Partial<ExportFilter>) => setFilter((f) => ({ ...f, ...patch }));
@@ -141,8 +172,27 @@ export function ReportApp() {
         <p className="muted">{t.importHelp}</p>
         <label className="file">
           {t.importChoose}
-          <input type="file" multiple accept=".json,application/json" data-testid="import-files" disabled={busy} onChange={(e) => void onFiles(e.target.files)} />
+          <input type="file" multiple accept=".json,application/json" data-testid="import-files" disabled={busy} onChange={(e) => onFiles(e.target.files)} />
         </label>
+        {busy && (
+          <div className="import-progress" data-testid="import-progress" role="status">
+            <progress max={progress?.bytesTotal || 1} value={progress?.bytesDone ?? 0} />
+            <p data-testid="import-progress-text">
+              {progress
+                ? format(t.scale_progress, { file: progress.file, files: progress.files, rows: progress.rows.toLocaleString('vi-VN'), left: durationText(timeLeft(progress), locale) })
+                : t.scale_progressStart}
+            </p>
+            <button type="button" data-testid="import-cancel" onClick={() => run.current?.cancel()}>{t.scale_cancel}</button>
+          </div>
+        )}
+        {stopped && (
+          <div className="error" role="status" data-testid="import-stopped">
+            <p>{t.scale_cancelled}</p>
+            {stopped.map((name) => (
+              <p key={name}>{format(t.scale_cancelledFile, { name })}</p>
+            ))}
+          </div>
+        )}
         <div className="outcomes" aria-live="polite">
           {outcomes.map((o, i) => (
             <OutcomeView key={`${i}-${o.name}`} t={t} o={o} onChoose={(choice) => void choose(i, choice)} />

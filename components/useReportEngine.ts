@@ -18,7 +18,7 @@ export interface ReportData {
  * the journal's size changes (another tab ticked, an import finished), but
  * not while `paused` (an import in progress reloads once at its end).
  */
-export function useReportEngine(paused: boolean): ReportData {
+export function useReportEngine(paused: boolean, epoch = 0): ReportData {
   const fingerprint = useLiveQuery(() => journalFingerprint(journalDb), [], undefined);
   const [data, setData] = useState<ReportData>({ engine: new ReportEngine(), importedChecks: [], loading: 0, error: null });
   useEffect(() => {
@@ -31,6 +31,6 @@ export function useReportEngine(paused: boolean): ReportData {
       },
     );
     return () => abort.abort();
-  }, [fingerprint, paused]);
+  }, [fingerprint, paused, epoch]);
   return data;
 }

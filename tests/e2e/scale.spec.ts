@@ -70,3 +70,34 @@ test('a report of 200,000 filings opens, shows its figures and follows a filter 
   await expect(page.getByTestId('report-handover')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
+
+test('import runs on a worker with progress, and cancel keeps whole files only', async ({ ext }) => {
+  test.setTimeout(300_000);
+  const { generateExportFiles } = await import('../../lib/report/generate');
+  const PER_FILE = 10_000;
+  const files: { name: string; mimeType: string; buffer: Buffer }[] = [];
+  for await (const { name, file } of generateExportFiles({ ticks: 16 * PER_FILE, ticksPerFile: PER_FILE, units: 16, seed: 5 })) {
+    files.push({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+  }
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/report.html`);
+  await expect(page.getByTestId('report-empty')).toBeVisible({ timeout: 30_000 });
+  await page.getByTestId('import-files').setInputFiles(files);
+  // Progress: file n of 16, rows so far, time left.
+  const text = page.getByTestId('import-progress-text');
+  await expect(text).toHaveText(/Tệp ([2-9]|1[0-5])\/16 · [\d.]+ dòng · còn khoảng/, { timeout: 120_000 });
+  await expect(page.getByTestId('import-progress').locator('progress')).toBeVisible();
+  await page.getByTestId('import-cancel').click();
+  await expect(page.getByTestId('import-stopped')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('import-progress')).toHaveCount(0);
+  const imported = await page.locator('[data-testid="import-outcome"][data-status="imported"]').count();
+  expect(imported).toBeGreaterThan(0);
+  expect(imported).toBeLessThan(16);
+  // Each file all or nothing: the report holds exactly the imported files' ticks, and the rest are named as not imported.
+  await expect(page.getByTestId('total-events')).toHaveText(count(imported * PER_FILE), { timeout: 60_000 });
+  await expect(page.getByTestId('import-stopped').locator('p')).toHaveCount(1 + 16 - imported);
+  // The rest can be imported afterwards; a file already in is recognised.
+  await page.getByTestId('import-files').setInputFiles(files.slice(0, imported + 1));
+  await expect(page.locator('[data-testid="import-outcome"][data-status="already-imported"]')).toHaveCount(imported, { timeout: 120_000 });
+  await expect(page.getByTestId('total-events')).toHaveText(count((imported + 1) * PER_FILE), { timeout: 60_000 });
+});
