@@ -1,4 +1,6 @@
 import type { ConflictChoice } from '@/lib/exchange/import';
+// Vite bundles the worker as its own chunk (`?worker`); `new URL(…, import.meta.url)` is rewritten by WXT and missed.
+import ImportWorker from './import-worker.ts?worker';
 import type { FromWorker, ImportProgress, ToWorker, WorkerOutcome } from '@/lib/report/import-protocol';
 
 export interface ImportRun {
@@ -13,7 +15,7 @@ export function importInWorker(
   on: { progress(p: ImportProgress): void; outcome(o: WorkerOutcome): void },
   choice?: ConflictChoice,
 ): ImportRun {
-  const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+  const worker: Worker = new ImportWorker();
   const done = new Promise<{ cancelled: boolean; notDone: string[] }>((resolve, reject) => {
     worker.onmessage = (event: MessageEvent<FromWorker>) => {
       const m = event.data;

@@ -1,4 +1,8 @@
 import type { Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
 
 /*
@@ -73,12 +77,13 @@ test('a report of 200,000 filings opens, shows its figures and follows a filter 
 
 test('import runs on a worker with progress, and cancel keeps whole files only', async ({ ext }) => {
   test.setTimeout(300_000);
-  const { generateExportFiles } = await import('../../lib/report/generate');
   const PER_FILE = 10_000;
-  const files: { name: string; mimeType: string; buffer: Buffer }[] = [];
-  for await (const { name, file } of generateExportFiles({ ticks: 16 * PER_FILE, ticksPerFile: PER_FILE, units: 16, seed: 5 })) {
-    files.push({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  }
+  // Valid exports, exactly as the panel writes them (lib/report/generate through buildExportFile).
+  const dir = mkdtempSync(join(tmpdir(), 'da06-e2e-'));
+  execFileSync('npx', ['tsx', 'scripts/report/generate.ts', '--ticks', String(16 * PER_FILE), '--per-file', String(PER_FILE), '--out', dir, '--seed', '5']);
+  const files = readdirSync(dir).sort().map((name) => ({ name, mimeType: 'application/json', buffer: readFileSync(join(dir, name)) }));
+  rmSync(dir, { recursive: true, force: true });
+  expect(files).toHaveLength(16);
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/report.html`);
   await expect(page.getByTestId('report-empty')).toBeVisible({ timeout: 30_000 });
