@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { inflateRawSync } from 'node:zlib';
 import type { BrowserContext, Page } from '@playwright/test';
 import { fixtureByFile } from '../fixtures/index';
 import { fixtureSource } from '../fixtures/load';
 import { badgeCount, BADGE_HOST, clickBadge, readBadge } from './badge';
 import { expect, servePages, tabIdOf, test } from './fixtures';
-import { RECOGNIZED } from './timeouts';
+import { CHECKLIST, LONG_FLOW, RECOGNIZED } from './timeouts';
 
 /*
  * Issue 15, cause 5: the page boundary. A portal page at its real address
@@ -138,4 +139,109 @@ test('attack: page removes the badge again and again → it comes back (bounded)
     await page.evaluate(() => document.querySelector('[data-da06-badge]')?.remove());
     await expect.poll(async () => (await readBadge(page)).count, { timeout: RECOGNIZED }).toBe(count);
   }
+});
+
+/** Every entry of a zip file (an XLSX), inflated, as text: enough to search it for a string. */
+function zipText(buf: Buffer): string {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  const entries = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  let out = '';
+  for (let i = 0; i < entries; i++) {
+    const method = buf.readUInt16LE(at + 10);
+    const size = buf.readUInt32LE(at + 20);
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extra = buf.readUInt16LE(at + 30);
+    const comment = buf.readUInt16LE(at + 32);
+    const local = buf.readUInt32LE(at + 42);
+    const dataStart = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+    const data = buf.subarray(dataStart, dataStart + size);
+    out += (method === 8 ? inflateRawSync(data) : data).toString('utf8');
+    at += 46 + nameLength + extra + comment;
+  }
+  return out;
+}
+
+const APPLICANT = ['Trần Văn Cường', 'Tran Van Cuong', 'TRẦN VĂN CƯỜNG', '0912 000 111'];
+
+test("attack: applicant's name in title and h1 on a portal path no adapter owns → in no tab state, IndexedDB or export", async ({ ext }) => {
+  test.setTimeout(LONG_FLOW);
+  const f = fixtureByFile('tests/fixtures/generic/applicant-dossier.html');
+  await servePages(ext.context, new Map([[f.url, fixtureSource(f)]]));
+  const page = await ext.context.newPage();
+  await page.goto(f.url);
+  const tabId = await tabIdOf(ext.worker, f.url);
+  const panel = await ext.context.newPage();
+  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${tabId}`);
+  // The generic reader recognizes the dossier (after the sensor's quiet time) by its labelled codes.
+  await expect(panel.getByTestId('recognized-dossierCode')).toHaveText('000.00.12.H56-251120-0042', { timeout: LONG_FLOW / 4 });
+  await expect(panel.getByTestId('recognized-code')).toHaveText('1.001193');
+  // The name shown is the directory's, marked as such, never the page's title.
+  await expect(panel.getByTestId('recognized-name')).toHaveCount(0);
+  await expect(panel.getByTestId('session-label')).toContainText('000.00.12.H56-251120-0042', { timeout: CHECKLIST });
+  await panel.getByTestId('check-dinh-danh').getByTestId('tick-done').click();
+  await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done');
+
+  const stored = await panel.evaluate(async () => {
+    const out: Record<string, unknown> = {};
+    for (const info of await indexedDB.databases()) {
+      const db: IDBDatabase = await new Promise((resolve, reject) => {
+        const open = indexedDB.open(info.name!);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      for (const store of Array.from(db.objectStoreNames)) {
+        out[`${info.name}/${store}`] = await new Promise((resolve) => {
+          const r = db.transaction(store).objectStore(store).getAll();
+          r.onsuccess = () => resolve(r.result);
+        });
+      }
+      db.close();
+    }
+    const api = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session', { get(k: null): Promise<unknown> }> } }).chrome.storage;
+    return JSON.stringify({ out, local: await api.local.get(null), session: await api.session.get(null) });
+  });
+  expect(stored).toContain('000.00.12.H56-251120-0042');
+  for (const s of APPLICANT) expect(stored, s).not.toContain(s);
+
+  await panel.getByText('Xuất dữ liệu cho lãnh đạo').click();
+  const exports: Record<string, string> = {};
+  for (const kind of ['export-csv-wide', 'export-csv-long', 'export-xlsx', 'export-json']) {
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId(kind).click()]);
+    const bytes = readFileSync((await download.path())!);
+    exports[kind] = kind === 'export-xlsx' ? zipText(bytes) : bytes.toString('utf8');
+  }
+  expect(exports['export-json']).toContain('000.00.12.H56-251120-0042');
+  expect(exports['export-xlsx']).toContain('000.00.12.H56-251120-0042');
+  for (const [kind, text] of Object.entries(exports)) for (const s of APPLICANT) expect(text, `${kind}: ${s}`).not.toContain(s);
+  expect(await panel.locator('main').innerText()).not.toContain('Trần Văn Cường');
+});
+
+test('attack: in-page navigation to a 3,000-character address → the new procedure, not the previous one; stored trimmed', async ({ ext }) => {
+  const summary = fixtureByFile('lib/adapters/national-old/fixtures/procedure-summary.html');
+  await servePages(ext.context, new Map([[detail.url, fixtureSource(detail)]]));
+  const page = await ext.context.newPage();
+  await page.goto(detail.url);
+  await expect.poll(() => tabIdOf(ext.worker, detail.url).catch(() => null), { timeout: RECOGNIZED }).not.toBeNull();
+  const tabId = await tabIdOf(ext.worker, detail.url);
+  const panel = await ext.context.newPage();
+  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${tabId}`);
+  await expect(panel.getByTestId('recognized-code')).toHaveText('1.001193', { timeout: RECOGNIZED });
+  // The portal swaps in another procedure and pushes its address, with 3,000 characters of search state.
+  const longUrl = `${summary.url}&utm_source=${'x'.repeat(3000)}#/thong-tin`;
+  await page.evaluate(
+    ({ html, url }) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      for (const el of [...document.body.children]) el.remove();
+      document.body.append(...[...doc.body.children].map((el) => document.importNode(el, true)));
+      history.pushState({}, '', url);
+    },
+    { html: fixtureSource(summary), url: longUrl },
+  );
+  await expect(panel.getByTestId('recognized-code')).toHaveText('2.000986', { timeout: RECOGNIZED });
+  await expect(panel.getByTestId('recognized-name')).toHaveText('Đăng ký thường trú');
+  const stored = await ext.worker.evaluate(async (id) => (await chrome.storage.session.get(null))[`tab:${id}`] as { page: { url: string } }, tabId);
+  expect(stored.page.url.length).toBeLessThanOrEqual(2048);
+  expect(stored.page.url).toBe(`${summary.url}#/thong-tin`);
 });
