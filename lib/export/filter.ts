@@ -1,6 +1,7 @@
 import type { FilingSession, TickEvent } from '../journal/db';
+import { DEFAULT_ZONE, dayStartIn } from '../text/format';
 
-/** What a supervisor asks for. Dates are inclusive local days "YYYY-MM-DD". */
+/** What a supervisor asks for. Dates are inclusive local days "YYYY-MM-DD" (in the report's zone, Asia/Ho_Chi_Minh by default). */
 export interface ExportFilter {
   from?: string;
   to?: string;
@@ -15,14 +16,17 @@ export interface JournalData {
   events: TickEvent[];
 }
 
-function dayStart(day: string): number {
-  return new Date(`${day}T00:00:00`).getTime();
+/** Local midnight of the day after `day` (not +24 h: a day is not always 24 h long). */
+function nextDayStart(day: string, zone: string): number {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return dayStartIn(d.toISOString().slice(0, 10), zone);
 }
 
-/** Events in the filter, and the sessions they belong to (demo left out unless asked). */
-export function filterJournal(data: JournalData, filter: ExportFilter): JournalData {
-  const from = filter.from ? dayStart(filter.from) : -Infinity;
-  const to = filter.to ? dayStart(filter.to) + 86_400_000 : Infinity;
+/** Events in the filter, and the sessions they belong to (demo left out unless asked). Days are read in `zone`. */
+export function filterJournal(data: JournalData, filter: ExportFilter, zone: string = DEFAULT_ZONE): JournalData {
+  const from = filter.from ? dayStartIn(filter.from, zone) : -Infinity;
+  const to = filter.to ? nextDayStart(filter.to, zone) : Infinity;
   const sessions = new Map(data.sessions.map((s) => [s.id, s]));
   const events = data.events.filter((e) => {
     if (!filter.includeDemo && e.demo) return false;
