@@ -146,3 +146,18 @@ describe('zone arithmetic', () => {
     }
   });
 });
+
+describe('the report\'s filter', () => {
+  it('counts a filing received in the period even when nothing was ticked on it (rates are not inflated)', () => {
+    const data: JournalData = {
+      sessions: [session('ticked', '2026-11-20T03:00:00Z'), session('untouched', '2026-11-20T04:00:00Z'), session('other-period', '2026-10-01T04:00:00Z')],
+      events: [tick('t1', 'ticked', 'dinh-danh', 'done', '2026-11-20T03:01:00Z')],
+    };
+    const f = filterJournal(data, { from: '2026-11-01', to: '2026-11-30' });
+    expect(f.sessions.map((s) => s.id).sort()).toEqual(['ticked', 'untouched']);
+    expect(filterJournal(data, { checkId: 'so-hoa' }).sessions).toHaveLength(3); // all showed it
+    expect(filterJournal(data, { checkId: 'khong-co' }).sessions).toHaveLength(0);
+    expect(filterJournal(data, { unit: 'UBND phường Hạc Thành' }).sessions).toHaveLength(3);
+    expect(filterJournal(data, { unit: 'Xã khác' }).sessions).toHaveLength(0);
+  });
+});
