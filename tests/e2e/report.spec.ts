@@ -74,7 +74,7 @@ function sampleRows(): Rows {
     if (i < 2) events.push({ ...base, id: `e-tt-${i}`, sessionId: id, checkId: 'thanh-toan', state: 'done', at: t + 60_000, demo: false });
   }
   // Monday 23 Nov 06:30 in Hà Nội.
-  sessions.push({ ...base, id: 'monday-early', procedureKey: 'code:1.000656', procedureCode: '1.000656', procedureName: 'Đăng ký khai tử', dossierCode: 'H56.300', label: 'H56.300', checkIds: ['thanh-toan'], createdAt: at('2026-11-22T23:30:00Z'), demo: false });
+  sessions.push({ ...base, id: 'monday-early', procedureKey: 'code:1.000656', procedureCode: '1.000656', procedureName: 'Đăng ký khai tử', dossierCode: 'H56.300', label: 'H56.300', checkIds: ['thanh-toan', 'luu-ket-qua'], createdAt: at('2026-11-22T23:30:00Z'), demo: false });
   events.push({ ...base, id: 'e-monday', sessionId: 'monday-early', checkId: 'thanh-toan', state: 'na', note: 'Miễn lệ phí', at: at('2026-11-22T23:35:00Z'), demo: false });
   // Training.
   sessions.push({ ...base, id: 'demo-1', procedureKey: 'code:1.001193', procedureCode: '1.001193', procedureName: LONG_PROCEDURE, label: 'Lớp tập huấn', checkIds: ['dinh-danh'], createdAt: at('2026-11-19T02:00:00Z'), demo: true });
@@ -92,7 +92,8 @@ async function openReportWith(ext: { context: BrowserContext; extensionId: strin
   await page.goto(`chrome-extension://${ext.extensionId}/report.html`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.evaluate(async ({ rows, office }) => {
-    await chrome.storage.local.set({ 'da06.profile': { name: 'Nguyễn Văn Giám Sát', unitId: '', office, planUnitIds: [], level: 'xa', demo: false }, 'da06.profile$': { v: 2 } });
+    const local = chrome.storage.local as unknown as { set(items: Record<string, unknown>): Promise<void> };
+    await local.set({ 'da06.profile': { name: 'Nguyễn Văn Giám Sát', unitId: '', office, planUnitIds: [], level: 'xa', demo: false }, 'da06.profile$': { v: 2 } });
     const db: IDBDatabase = await new Promise((ok, fail) => {
       const r = indexedDB.open('da06-journal');
       r.onsuccess = () => ok(r.result);
@@ -211,7 +212,10 @@ test('the report\'s exports follow its filter, in local time, and the CSV opens 
   await wide.saveAs(wideFile);
   const [w] = readWithLibreOffice(wideFile);
   expect(w.rows[0]).toContain(CUSTOM_LABEL);
-  expect(w.rows).toHaveLength(1 + 6); // the six filings with a tick on that check
+  // Every filing that showed the check (12), ticked or not; six done.
+  expect(w.rows).toHaveLength(1 + 12);
+  const col = w.rows[0].indexOf(CUSTOM_LABEL);
+  expect(w.rows.filter((r) => r[col] === 'Đã làm')).toHaveLength(6);
 });
 
 test('attack: rejected import file on the report → outcome announced, no serious axe violation (li[role=alert] in ul)', async ({ ext }) => {
