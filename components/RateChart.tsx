@@ -50,9 +50,9 @@ export function RateChart({ rates, kind, label, targetLabel, title, locale }: Pr
       data: {
         labels,
         datasets: [
-          { type: kind, label, data: rates.map((r) => (r.rate === null ? null : Math.round(r.rate * 1000) / 10)), backgroundColor: '#0969da', borderColor: '#0969da' },
+          { type: kind, label, data: rates.map((r) => (r.rate === null ? null : Math.round(r.rate * 1000) / 10)), backgroundColor: '#0969da', borderColor: '#0969da', order: 2 },
           ...(hasTarget
-            ? [{ type: 'line' as const, label: targetLabel, data: rates.map((r) => r.target?.value ?? null), borderColor: '#a3141c', backgroundColor: '#a3141c', showLine: false, pointRadius: 7, pointStyle: horizontal ? ('line' as const) : ('rectRot' as const), pointRotation: horizontal ? 90 : 0 }]
+            ? [{ type: 'line' as const, label: targetLabel, data: rates.map((r) => r.target?.value ?? null), borderColor: '#a3141c', backgroundColor: '#a3141c', showLine: false, order: 1, pointRadius: 9, pointBorderWidth: 3, pointStyle: horizontal ? ('line' as const) : ('rectRot' as const), pointRotation: horizontal ? 90 : 0 }]
             : []),
         ],
       },

@@ -124,11 +124,12 @@ test('report for a leader: office, period, date printed, demo marker, custom che
   test.setTimeout(LONG_FLOW);
   const page = await openReportWith(ext, sampleRows());
   await page.getByTestId('report-demo').check();
-  await expect(page.getByTestId('total-sessions')).toHaveText('17');
+  await expect(page.getByTestId('table-by-week')).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await shot(page, 'report-print');
   await page.emulateMedia({ media: 'screen' });
   await shot(page, 'report-screen');
+  await expect(page.getByTestId('total-sessions')).toHaveText('17');
 
   // The header a leader signs under.
   await expect(page.getByTestId('report-office')).toHaveText(OFFICE);
