@@ -8,6 +8,7 @@ import type { CheckDefinition } from '@/lib/export/labels';
 import { exportChecks } from '@/lib/exchange/checks';
 import { buildExportFile } from '@/lib/exchange/format';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
+import type { ImportedCheck } from '@/lib/journal/db';
 import { classifyError } from '@/lib/journal/journal';
 import { buildReport } from '@/lib/report/aggregate';
 import { catalog } from '@/lib/match/shipped';
@@ -32,11 +33,16 @@ function download(name: string, blob: Blob): void {
 /** Today's date in the report's zone, for file names (not UTC: at 06:00 in Hà Nội it is already today). */
 const stamp = (zone: string) => localDay(Date.now(), zone);
 
+/** Rows for an export, and the custom checks imported files defined. */
+export interface ScopeData extends JournalData {
+  importedChecks?: ImportedCheck[];
+}
+
 /** The report page's own scope: its filter, its rows and its check wording; the exports follow it exactly. */
 export interface ExportScope {
   filter: ExportFilter;
-  /** The rows the page shows (validated), before filtering. */
-  load: () => JournalData | Promise<JournalData>;
+  /** The rows the page shows (own and imported, validated), before filtering, with imported custom-check definitions. */
+  load: () => ScopeData | Promise<ScopeData>;
   /** Every check the data mentions, with its wording. */
   checks: CheckDefinition[];
   /** The filter in words ("01/11/2026 – 30/11/2026, gồm dữ liệu demo"). */
@@ -67,9 +73,9 @@ export function ExportControls({ t, locale, scope, procedureKey, zone = DEFAULT_
       const f: ExportFilter = scope
         ? scope.filter
         : { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(onlyThis && procedureKey ? { procedureKey } : {}), includeDemo };
-      const all = scope ? await scope.load() : { sessions: await journalDb.sessions.toArray(), events: await journalDb.events.toArray() };
+      const all = scope ? await scope.load() : { sessions: await journalDb.sessions.toArray(), events: await journalDb.events.toArray(), importedChecks: [] };
       const data = filterJournal(all, f, zone);
-      const defs = exportChecks(custom);
+      const defs = exportChecks(custom, all.importedChecks ?? []); // imported custom checks keep their wording on re-export
       const checks: CheckDefinition[] = scope?.checks ?? defs.map((c) => ({ id: c.id, label: c.label[locale], targets: c.targets }));
       const labels = new Map(checks.map((c) => [c.id, c.label]));
       const label = (id: string) => labels.get(id) ?? format(t.rpt_customUnknown, { id });

@@ -35,7 +35,8 @@ const DATA: JournalData = {
 const COLUMNS = [{ id: 'dinh-danh', label: 'Định danh, xác thực điện tử' }, { id: 'so-hoa', label: 'Số hóa hồ sơ khi tiếp nhận' }];
 const label = (id: string) => COLUMNS.find((c) => c.id === id)?.label ?? id;
 
-describe('CSV and XLSX exports', () => {
+// LibreOffice starts in 1–2 s alone, several times that on a busy 2-core CI machine.
+describe('CSV and XLSX exports', { timeout: 60_000 }, () => {
   it('writes states and headings in Vietnamese (English when the UI is English), never done/na/cleared', () => {
     const vi = longRows(DATA, label, csvHeadings('vi'));
     expect(vi[0]).toContain('Trạng thái');
