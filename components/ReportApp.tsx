@@ -192,7 +192,9 @@ export function ReportApp() {
     <SectionBoundary name={title} message={sectionFailed} testId={id}>
       <section className="card" aria-labelledby={`${id}-title`}>
         <h2 id={`${id}-title`}>{title}</h2>
-        <RateChart rates={rates} kind={kind} label={t.col_rate} targetLabel={t.col_target} title={title} locale={locale} />
+        <SectionBoundary name={`${title} (${t.rpt_chart})`} message={sectionFailed} testId={`${id}-chart`}>
+          <RateChart rates={rates} kind={kind} label={t.col_rate} targetLabel={t.col_target} title={title} locale={locale} />
+        </SectionBoundary>
         <RateTable rates={rates} t={t} locale={locale} caption={caption} testId={testId} withTarget={withTarget} />
       </section>
     </SectionBoundary>

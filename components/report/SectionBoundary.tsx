@@ -23,10 +23,10 @@ export class SectionBoundary extends Component<Props, { error: Error | null }> {
   override render() {
     if (this.state.error) {
       return (
-        <section className="card" data-testid="section-failed" data-section={this.props.testId}>
+        <div className="card section-failed" data-testid="section-failed" data-section={this.props.testId}>
           <p className="error" role="alert">{this.props.message.replace('{section}', this.props.name)}</p>
           <p className="muted small">{this.state.error.message}</p>
-        </section>
+        </div>
       );
     }
     return this.props.children;

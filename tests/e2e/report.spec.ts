@@ -248,3 +248,22 @@ test('attack: malformed rows in IndexedDB (checkIds not a list, no time, unknown
   expect(text).not.toContain('bad-');
   expect(await seriousAxe(page)).toEqual([]);
 });
+
+test('attack: canvas blocked in the browser (getContext throws) → each chart says it failed, tables, import, filters and export stay', async ({ ext }) => {
+  test.setTimeout(LONG_FLOW);
+  // As with hardened browsers that refuse canvas access.
+  await ext.context.addInitScript(() => {
+    HTMLCanvasElement.prototype.getContext = () => {
+      throw new Error('canvas blocked');
+    };
+  });
+  const page = await openReportWith(ext, sampleRows());
+  await expect(page.getByTestId('section-failed')).toHaveCount(4);
+  await expect(page.getByTestId('section-failed').first()).toContainText('không hiển thị được');
+  await expect(page.getByTestId('table-by-check').locator('tr[data-key="dinh-danh"] [data-testid="rate"]')).toHaveText('66,7%');
+  await expect(page.getByTestId('table-by-week')).toBeVisible();
+  await expect(page.getByTestId('import-files')).toBeVisible();
+  await expect(page.getByTestId('report-check')).toBeVisible();
+  await expect(page.getByTestId('export-xlsx')).toBeVisible();
+  await shot(page, 'report-canvas-blocked');
+});
