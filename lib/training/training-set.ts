@@ -79,3 +79,44 @@ export function parseTrainingSet(text: string, knownTours: ReadonlyMap<string, r
   if (unknown.length) return { ok: false, problem: { kind: 'unknown-tour', ids: unknown } };
   return { ok: true, set: parsed.data };
 }
+
+/** Where a training set goes: the journal's custom checks and the tour notes setting. */
+export interface TrainingSetStores {
+  customChecks: {
+    toArray(): Promise<CustomCheck[]>;
+    /** Writes all or nothing (one transaction). */
+    putAll(checks: CustomCheck[]): Promise<void>;
+    /** Restores the previous state of these ids (undefined = remove). */
+    restore(previous: Map<string, CustomCheck | undefined>): Promise<void>;
+  };
+  notes: { get(): Promise<TourNotes>; set(value: TourNotes): Promise<void> };
+}
+
+export type ImportOutcome = { ok: true; checks: number; notes: number } | { ok: false; problem: TrainingSetProblem };
+
+/** Count of notes in a TourNotes value. */
+export const countNotes = (notes: TourNotes): number => Object.values(notes).reduce((n, steps) => n + Object.keys(steps).length, 0);
+
+/**
+ * Validates the whole file, then writes: custom checks by id (a check with the
+ * same id is replaced), notes merged per tour step (the file's note wins). If
+ * the notes cannot be written, the checks are put back: nothing changes.
+ */
+export async function importTrainingSet(text: string, knownTours: ReadonlyMap<string, readonly string[]>, stores: TrainingSetStores): Promise<ImportOutcome> {
+  const parsed = parseTrainingSet(text, knownTours);
+  if (!parsed.ok) return parsed;
+  const { set } = parsed;
+  const before = await stores.customChecks.toArray();
+  const previous = new Map<string, CustomCheck | undefined>(set.customChecks.map((c) => [c.id, before.find((b) => b.id === c.id)]));
+  const notes = await stores.notes.get();
+  const merged: TourNotes = { ...notes };
+  for (const [tourId, steps] of Object.entries(set.tourNotes)) merged[tourId] = { ...(merged[tourId] ?? {}), ...steps };
+  await stores.customChecks.putAll(set.customChecks);
+  try {
+    await stores.notes.set(merged);
+  } catch (error) {
+    await stores.customChecks.restore(previous);
+    throw error;
+  }
+  return { ok: true, checks: set.customChecks.length, notes: countNotes(set.tourNotes) };
+}
