@@ -24,17 +24,18 @@ async function isDemoTab(tabId: number): Promise<boolean> {
 /** Training state of the panel: presenter mode, and whether the followed tab is a demo screen. */
 export function useTraining(tabId: number | undefined): TrainingState {
   const presenter = useSetting(presenterSetting);
-  const [demo, setDemo] = useState<{ tabId: number | undefined; demoTab: boolean } | null>(null);
+  const [demo, setDemo] = useState<{ tabId: number; demoTab: boolean } | null>(null);
   useEffect(() => {
+    if (tabId === undefined) return;
     let live = true;
-    if (tabId === undefined) setDemo({ tabId, demoTab: false });
-    else void isDemoTab(tabId).then((d) => live && setDemo({ tabId, demoTab: d }));
+    void isDemoTab(tabId).then((d) => live && setDemo({ tabId, demoTab: d }));
     return () => {
       live = false;
     };
   }, [tabId]);
-  const known = demo !== null && demo.tabId === tabId;
-  return { presenter: presenter.value.on, demoTab: known && demo.demoTab, ready: presenter.ready && known };
+  const known = tabId === undefined || demo?.tabId === tabId;
+  const demoTab = tabId !== undefined && demo?.tabId === tabId && demo.demoTab;
+  return { presenter: presenter.value.on, demoTab, ready: presenter.ready && known };
 }
 
 /** The "ĐÀO TẠO" marker (presenter mode or a demo screen) and the link to the Đào tạo page. */

@@ -33,15 +33,17 @@ function problemText(t: T, p: TrainingSetProblem): string {
 }
 
 function TourNotesEditor({ tourId, steps, t, locale, notes }: { tourId: string; steps: { id: string; title: { vi: string; en: string } }[]; t: T; locale: Locale; notes: TourNotes }) {
-  const [draft, setDraft] = useState<Record<string, string>>(notes[tourId] ?? {});
+  // Unsaved edits over the stored notes (a saved or imported note shows at once).
+  const [edits, setEdits] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
-  useEffect(() => setDraft(notes[tourId] ?? {}), [notes, tourId]);
+  const value = (stepId: string) => edits[stepId] ?? notes[tourId]?.[stepId] ?? '';
   const save = async () => {
-    const clean = Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.trim().slice(0, 500)]).filter(([, v]) => v));
+    const all = Object.fromEntries(steps.map((s) => [s.id, value(s.id).trim().slice(0, 500)]).filter(([, v]) => v));
     const next = { ...notes };
-    if (Object.keys(clean).length) next[tourId] = clean;
+    if (Object.keys(all).length) next[tourId] = all;
     else delete next[tourId];
     await tourNotesSetting.set(next);
+    setEdits({});
     setSaved(true);
   };
   return (
@@ -54,10 +56,10 @@ function TourNotesEditor({ tourId, steps, t, locale, notes }: { tourId: string; 
             data-testid={`note-${tourId}-${s.id}`}
             maxLength={500}
             rows={2}
-            value={draft[s.id] ?? ''}
+            value={value(s.id)}
             onChange={(e) => {
               setSaved(false);
-              setDraft({ ...draft, [s.id]: e.target.value });
+              setEdits({ ...edits, [s.id]: e.target.value });
             }}
           />
         </label>
