@@ -1,20 +1,17 @@
 import type { Catalog, Target } from '../catalog/schema';
 import type { FilingSession, TickEvent } from '../journal/db';
+import { DEFAULT_ZONE, dayStartIn } from '../text/format';
 import { isoWeek, type CheckInfo, type Rate, type Report } from './aggregate';
 
 /**
- * The report's columnar engine. Rows are read once (in chunks, in any order)
- * into typed arrays: one entry per filing and one per (filing, check shown)
- * "cell" holding the cell's latest tick. A filter change then only walks
- * those arrays (no object per row, no re-read, no spread over rows), so a
- * million ticks re-aggregate in milliseconds.
+ * The report's columnar engine. Rows are read once (in pages, in any order)
+ * into typed arrays: one entry per filing, per (filing, check) "cell" and per
+ * tick; strings become small integers. A filter change then walks those
+ * arrays (no object per row, no re-read from IndexedDB, no spread over rows),
+ * so a million ticks re-aggregate in tens of milliseconds.
  *
- * Figures are those of buildReport: a check counts for a filing when the
- * filing showed it and its latest tick is not "not applicable"; it is done
- * when its latest tick is "done"; only filings with at least one counted tick
- * appear; demo ticks count only when asked. Filters differ in one way, on
- * purpose: the period, unit and procedure select filings (received in the
- * period, at the unit), the check selects that check's cells.
+ * Figures are exactly those of filterJournal + buildReport (the chosen check
+ * scoping each filing's check list): see ReportEngine.
  */
 
 export interface Cell {
@@ -119,16 +116,26 @@ class Dictionary {
   }
 }
 
-// Cell states: the latest tick (0 none or cleared, 1 done, 2 not applicable).
+// Tick states as small numbers.
 const STATE = { cleared: 0, done: 1, na: 2 } as const;
 
-function dayStart(day: string): number {
-  return new Date(`${day}T00:00:00`).getTime();
+/** Local midnight of the day after `day` in `zone` (a day is not always 24 h). */
+function nextDayStart(day: string, zone: string): number {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return dayStartIn(d.toISOString().slice(0, 10), zone);
 }
 
 /**
  * Build with addSessions / addEvents (chunks, any order: a tick may come
- * before its filing), then call report(filter) as often as needed.
+ * before its filing), then call totals/report(filter) as often as needed.
+ *
+ * Filters are those of lib/export/filter (filterJournal) followed by
+ * buildReport, with the chosen check scoping the filings' check lists:
+ * filings by the local day they were received, their procedure, the check
+ * they showed, demo only when asked; ticks of those filings, of the chosen
+ * check and unit, demo only when asked; a filing of another unit stays when an
+ * officer of the chosen unit ticked on it.
  */
 export class ReportEngine {
   private readonly sessionIds = new Map<string, number>();
@@ -146,33 +153,27 @@ export class ReportEngine {
   private readonly sStaff = i32();
   private readonly sDemo = u8();
   private readonly sCreated = f64();
-  /** Ticks on this filing: all, and without demo ones. */
-  private readonly sTicks = i32();
-  private readonly sTicksReal = i32();
-  // Per cell: one (filing, check) pair that has ticks or was shown.
+  // Per cell: one (filing, check) pair; shown = how many times the filing's list names the check.
   private readonly cellIds = new Map<number, number>();
   private readonly cSession = i32();
   private readonly cCheck = i32();
   private readonly cShown = u8();
-  /** Latest tick over all ticks / over non-demo ticks: time, state, tick-count (for the check filter). */
-  private readonly cAt = f64();
-  private readonly cState = u8();
-  private readonly cAtReal = f64();
-  private readonly cStateReal = u8();
-  private readonly cTicks = i32();
-  private readonly cTicksReal = i32();
-  /** Tick ids of the latest ticks, for ties in time (deriveState orders by time, then id). */
-  private readonly cId: string[] = [];
-  private readonly cIdReal: string[] = [];
-  /** Ticks read. */
-  rows = 0;
+  // Per tick.
+  private readonly tCell = i32();
+  private readonly tAt = f64();
+  private readonly tState = u8();
+  private readonly tDemo = u8();
+  private readonly tUnit = i32();
+  private readonly tId: string[] = [];
+  /** Rows left out on read (malformed), per store; set by the reader. */
+  readonly bad = { sessions: 0, events: 0 };
 
   private session(id: string): number {
     let i = this.sessionIds.get(id);
     if (i === undefined) {
       i = this.sessionIds.size;
       this.sessionIds.set(id, i);
-      for (const c of [this.sKnown, this.sUnit, this.sProc, this.sWeek, this.sStaff, this.sDemo, this.sCreated, this.sTicks, this.sTicksReal]) {
+      for (const c of [this.sKnown, this.sUnit, this.sProc, this.sWeek, this.sStaff, this.sDemo, this.sCreated]) {
         c.ensure(i + 1);
         c.length = i + 1;
       }
@@ -188,16 +189,12 @@ export class ReportEngine {
     if (c === undefined) {
       c = this.cellIds.size;
       this.cellIds.set(key, c);
-      for (const col of [this.cSession, this.cCheck, this.cShown, this.cAt, this.cState, this.cAtReal, this.cStateReal, this.cTicks, this.cTicksReal]) {
+      for (const col of [this.cSession, this.cCheck, this.cShown]) {
         col.ensure(c + 1);
         col.length = c + 1;
       }
       this.cSession.data[c] = session;
       this.cCheck.data[c] = check;
-      this.cAt.data[c] = -Infinity;
-      this.cAtReal.data[c] = -Infinity;
-      this.cId.push('');
-      this.cIdReal.push('');
     }
     return c;
   }
@@ -218,7 +215,7 @@ export class ReportEngine {
       this.sCreated.data[i] = s.createdAt;
       for (const checkId of s.checkIds) {
         const c = this.cell(i, checkId); // first: it may grow the columns (and replace .data)
-        this.cShown.data[c] = 1;
+        this.cShown.data[c]++;
       }
     }
   }
@@ -226,110 +223,135 @@ export class ReportEngine {
   /** Ticks, each once (the caller's store is keyed by tick id). */
   addEvents(events: readonly TickEvent[]): void {
     for (const e of events) {
-      this.rows++;
-      const s = this.session(e.sessionId);
-      const c = this.cell(s, e.checkId);
-      const state = STATE[e.state];
-      this.sTicks.data[s]++;
-      this.cTicks.data[c]++;
-      if (e.at > this.cAt.data[c] || (e.at === this.cAt.data[c] && e.id > this.cId[c])) {
-        this.cAt.data[c] = e.at;
-        this.cState.data[c] = state;
-        this.cId[c] = e.id;
+      const c = this.cell(this.session(e.sessionId), e.checkId);
+      const t = this.tId.length;
+      for (const col of [this.tCell, this.tAt, this.tState, this.tDemo, this.tUnit]) {
+        col.ensure(t + 1);
+        col.length = t + 1;
       }
-      if (e.demo) continue;
-      this.sTicksReal.data[s]++;
-      this.cTicksReal.data[c]++;
-      if (e.at > this.cAtReal.data[c] || (e.at === this.cAtReal.data[c] && e.id > this.cIdReal[c])) {
-        this.cAtReal.data[c] = e.at;
-        this.cStateReal.data[c] = state;
-        this.cIdReal[c] = e.id;
-      }
+      this.tCell.data[t] = c;
+      this.tAt.data[t] = e.at;
+      this.tState.data[t] = STATE[e.state];
+      this.tDemo.data[t] = e.demo ? 1 : 0;
+      this.tUnit.data[t] = this.units.id(e.unit || '—');
+      this.tId.push(e.id);
     }
   }
 
   get size(): { sessions: number; events: number; cells: number } {
-    return { sessions: this.sessionIds.size, events: this.rows, cells: this.cellIds.size };
+    let known = 0;
+    for (let s = 0; s < this.sessionIds.size; s++) known += this.sKnown.data[s];
+    return { sessions: known, events: this.tId.length, cells: this.cellIds.size };
   }
 
-  /** Units and procedures present (for the filter lists). */
-  choices(): { units: string[]; procedures: [string, string][] } {
+  /** Units and procedures of the filings (for the filter lists), and every check a filing showed. */
+  choices(): { units: string[]; procedures: [string, string][]; checkIds: string[] } {
+    const units = new Set<string>();
+    for (let s = 0; s < this.sessionIds.size; s++) if (this.sKnown.data[s]) units.add(this.units.values[this.sUnit.data[s]]);
+    units.delete('—');
     return {
-      units: this.units.values.filter((u) => u !== '—').sort(byText),
+      units: Array.from(units).sort(),
       procedures: this.procedures.values.map((k, i) => [k, this.procedureNames[i]] as [string, string]),
+      checkIds: this.shownChecks(),
     };
   }
 
-  totals(filter: EngineFilter = {}): Totals {
-    const from = filter.from ? dayStart(filter.from) : -Infinity;
-    const to = filter.to ? dayStart(filter.to) + 86_400_000 : Infinity;
+  private shownChecks(): string[] {
+    const shown = new Uint8Array(this.checks.values.length);
+    for (let c = 0; c < this.cellIds.size; c++) if (this.cShown.data[c]) shown[this.cCheck.data[c]] = 1;
+    return this.checks.values.filter((_, k) => shown[k]);
+  }
+
+  totals(filter: EngineFilter = {}, zone: string = DEFAULT_ZONE): Totals & { demoSessions: number; demoEvents: number } {
+    const from = filter.from ? dayStartIn(filter.from, zone) : -Infinity;
+    const to = filter.to ? nextDayStart(filter.to, zone) : Infinity;
     const unit = filter.unit ? this.units.get(filter.unit) ?? -2 : -1;
     const proc = filter.procedureKey ? this.procedures.get(filter.procedureKey) ?? -2 : -1;
     const check = filter.checkId ? this.checks.get(filter.checkId) ?? -2 : -1;
     const demo = Boolean(filter.includeDemo);
     const nS = this.sessionIds.size;
     const nC = this.cellIds.size;
-    const state = demo ? this.cState.data : this.cStateReal.data;
-    const ticks = demo ? this.cTicks.data : this.cTicksReal.data;
-    // 1. Which filings the filter keeps, and how many of their ticks count.
-    // A filing takes part once it has a counted tick on any check; "events" counts the chosen check's ticks.
-    const keep = new Uint8Array(nS);
-    const counted = new Int32Array(nS);
-    const active = demo ? this.sTicks.data : this.sTicksReal.data;
-    if (check !== -1) for (let c = 0; c < nC; c++) if (this.cCheck.data[c] === check) counted[this.cSession.data[c]] += ticks[c];
-    let sessions = 0;
+    const nT = this.tId.length;
+    // 1. Candidate filings: received in the period, of the procedure, showing the check, demo only when asked.
+    const candidate = new Uint8Array(nS);
+    for (let s = 0; s < nS; s++) {
+      if (!this.sKnown.data[s]) continue;
+      if (!demo && this.sDemo.data[s]) continue;
+      const t = this.sCreated.data[s];
+      if (t < from || t >= to) continue;
+      if (proc !== -1 && this.sProc.data[s] !== proc) continue;
+      candidate[s] = 1;
+    }
+    if (check !== -1) {
+      const shows = new Uint8Array(nS);
+      for (let c = 0; c < nC; c++) if (this.cCheck.data[c] === check && this.cShown.data[c]) shows[this.cSession.data[c]] = 1;
+      for (let s = 0; s < nS; s++) candidate[s] &= shows[s];
+    }
+    // 2. Their ticks in the filter; each cell's latest such tick (time, then id, as deriveState orders them).
+    const latest = new Int32Array(nC).fill(-1);
+    const unitTicked = new Uint8Array(nS);
     let events = 0;
+    let demoEvents = 0;
+    for (let t = 0; t < nT; t++) {
+      const c = this.tCell.data[t];
+      const s = this.cSession.data[c];
+      if (!candidate[s]) continue;
+      if (!demo && this.tDemo.data[t]) continue;
+      if (check !== -1 && this.cCheck.data[c] !== check) continue;
+      if (unit !== -1 && this.tUnit.data[t] !== unit) continue;
+      events++;
+      demoEvents += this.tDemo.data[t];
+      unitTicked[s] = 1;
+      const best = latest[c];
+      if (best < 0 || this.tAt.data[t] > this.tAt.data[best] || (this.tAt.data[t] === this.tAt.data[best] && this.tId[t] > this.tId[best])) latest[c] = t;
+    }
+    // 3. Filings kept: of the unit, or ticked on by an officer of the unit.
+    const keep = new Uint8Array(nS);
+    let sessions = 0;
+    let demoSessions = 0;
     let min = Infinity;
     let max = -Infinity;
     const staff = new Uint8Array(this.staff.values.length);
     const units = new Uint8Array(this.units.values.length);
     for (let s = 0; s < nS; s++) {
-      if (active[s] === 0) continue;
-      const known = this.sKnown.data[s] === 1;
-      if (known) {
-        const t = this.sCreated.data[s];
-        if (t < from || t >= to) continue;
-        if (unit !== -1 && this.sUnit.data[s] !== unit) continue;
-        if (proc !== -1 && this.sProc.data[s] !== proc) continue;
-      } else if (from !== -Infinity || to !== Infinity || unit !== -1 || proc !== -1) continue;
-      events += check === -1 ? active[s] : counted[s];
-      if (!known) continue; // ticks without their filing count as ticks only
+      if (!candidate[s]) continue;
+      if (unit !== -1 && this.sUnit.data[s] !== unit && !unitTicked[s]) continue;
       keep[s] = 1;
       sessions++;
+      demoSessions += this.sDemo.data[s];
       const t = this.sCreated.data[s];
       if (t < min) min = t;
       if (t > max) max = t;
       staff[this.sStaff.data[s]] = 1;
       units[this.sUnit.data[s]] = 1;
     }
-    // 2. The cells of kept filings that they showed.
+    // 4. The cells of kept filings that they showed (the chosen check only).
     const nCheck = this.checks.values.length;
-    const nProc = this.procedures.values.length;
-    const nUnit = this.units.values.length;
-    const nWeek = this.weeks.values.length;
     const acc = (n: number) => ({ done: new Int32Array(n), applicable: new Int32Array(n) });
     const aCheck = acc(nCheck);
-    const aProc = acc(nProc);
-    const aUnit = acc(nUnit);
-    const aWeek = acc(nWeek);
+    const aProc = acc(this.procedures.values.length);
+    const aUnit = acc(this.units.values.length);
+    const aWeek = acc(this.weeks.values.length);
     for (let c = 0; c < nC; c++) {
+      const times = this.cShown.data[c];
+      if (!times) continue;
       const s = this.cSession.data[c];
-      if (!keep[s] || !this.cShown.data[c]) continue;
+      if (!keep[s]) continue;
       const k = this.cCheck.data[c];
       if (check !== -1 && k !== check) continue;
-      const st = state[c];
+      const st = latest[c] < 0 ? STATE.cleared : this.tState.data[latest[c]];
       if (st === STATE.na) continue;
-      const d = st === STATE.done ? 1 : 0;
-      aCheck.applicable[k]++;
-      aCheck.done[k] += d;
+      const d = st === STATE.done ? times : 0;
       const p = this.sProc.data[s];
-      aProc.applicable[p]++;
-      aProc.done[p] += d;
       const u = this.sUnit.data[s];
-      aUnit.applicable[u]++;
-      aUnit.done[u] += d;
       const w = this.sWeek.data[s];
-      aWeek.applicable[w]++;
+      aCheck.applicable[k] += times;
+      aCheck.done[k] += d;
+      aProc.applicable[p] += times;
+      aProc.done[p] += d;
+      aUnit.applicable[u] += times;
+      aUnit.done[u] += d;
+      aWeek.applicable[w] += times;
       aWeek.done[w] += d;
     }
     const toMap = (a: { done: Int32Array; applicable: Int32Array }, names: string[]) => {
@@ -340,6 +362,8 @@ export class ReportEngine {
     return {
       sessions,
       events,
+      demoSessions,
+      demoEvents,
       staff: this.staff.values.filter((_, i) => staff[i]),
       units: this.units.values.filter((u, i) => units[i] && u !== '—'),
       period: sessions ? { from: min, to: max } : {},
@@ -351,7 +375,8 @@ export class ReportEngine {
     };
   }
 
-  report(filter: EngineFilter, checks: readonly CheckInfo[], catalog: Catalog): Report {
-    return reportFromTotals(this.totals(filter), checks, catalog);
+  report(filter: EngineFilter, checks: readonly CheckInfo[], catalog: Catalog, zone: string = DEFAULT_ZONE): Report & { demoSessions: number; demoEvents: number } {
+    const totals = this.totals(filter, zone);
+    return { ...reportFromTotals(totals, checks, catalog), demoSessions: totals.demoSessions, demoEvents: totals.demoEvents };
   }
 }

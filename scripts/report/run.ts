@@ -107,6 +107,9 @@ async function stageAll(requests: StageRequest[], threads: number): Promise<Stag
   return replies;
 }
 
+/** Vietnam's offset (UTC+7, no daylight saving time): the report's days, weeks and months are local (lib/text/format DEFAULT_ZONE). */
+const VN_OFFSET_MS = 7 * 3_600_000;
+
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 const sqlList = (paths: string[]) => `[${paths.map(sqlString).join(', ')}]`;
 
@@ -252,17 +255,20 @@ export async function runReport(opts: RunOptions): Promise<RunResult> {
     lap('dedupe');
 
     // 3. One row per tick, per filing, and per (filing, check shown) with its current state.
+    // The page's rules (filterJournal + buildReport, no filter): every filing (demo ones only when asked), counted
+    // even before its first tick; its ticks (demo only when asked); days, weeks and months in Vietnam's time (UTC+7, no DST).
     const demo = opts.includeDemo ? 'TRUE' : 'NOT demo';
+    const local = (ms: string) => `make_timestamp((${ms} + ${VN_OFFSET_MS}) * 1000)`;
     await c.run(`CREATE OR REPLACE TEMP TABLE t AS SELECT * FROM ticks QUALIFY row_number() OVER (PARTITION BY id ORDER BY seq, pos) = 1`);
-    await c.run(`CREATE OR REPLACE TEMP TABLE f AS SELECT *, strftime(make_timestamp(created_ms * 1000), '%Y-%m') AS month, strftime(make_timestamp(created_ms * 1000), '%G-W%V') AS week
+    await c.run(`CREATE OR REPLACE TEMP TABLE f AS SELECT *, strftime(${local('created_ms')}, '%Y-%m') AS month, strftime(${local('created_ms')}, '%G-W%V') AS week
                  FROM filings QUALIFY row_number() OVER (PARTITION BY id ORDER BY seq, pos) = 1`);
-    await c.run(`CREATE OR REPLACE TEMP TABLE ct AS SELECT * FROM t WHERE ${demo}`);
+    await c.run(`CREATE OR REPLACE TEMP TABLE cf AS SELECT * FROM f WHERE ${demo}`);
+    await c.run(`CREATE OR REPLACE TEMP TABLE ct AS SELECT t.* FROM t JOIN cf ON cf.id = t.session_id WHERE ${demo.replace('demo', 't.demo')}`);
     await c.run(`CREATE OR REPLACE TEMP TABLE latest AS SELECT session_id, check_id, max_by(state, (at_ms, id)) AS state FROM ct GROUP BY session_id, check_id`);
-    await c.run(`CREATE OR REPLACE TEMP TABLE active AS SELECT session_id, count(*) AS ticks FROM ct GROUP BY session_id`);
     await c.run(`CREATE OR REPLACE TEMP TABLE status AS
       SELECT f.id AS filing_key, sh.check_id, sh.ord, f.procedure_key, f.procedure_name, coalesce(nullif(f.unit, ''), '—') AS unit, f.staff, f.week, f.month, f.created_ms,
              CASE l.state WHEN 'done' THEN 'done' WHEN 'na' THEN 'na' ELSE 'open' END AS state
-      FROM f JOIN active a ON a.session_id = f.id
+      FROM cf f
              JOIN (SELECT session_id, check_id, min(seq * 1000 + ord) AS ord FROM shown GROUP BY ALL) sh ON sh.session_id = f.id
              LEFT JOIN latest l ON l.session_id = f.id AND l.check_id = sh.check_id`);
     lap('derive');
@@ -270,10 +276,10 @@ export async function runReport(opts: RunOptions): Promise<RunResult> {
     // 4. The report's figures.
     const [tot] = await rows<{ sessions: number; from: number | null; to: number | null }>(
       c,
-      `SELECT count(*)::INTEGER AS sessions, min(created_ms)::DOUBLE AS "from", max(created_ms)::DOUBLE AS "to" FROM f JOIN active a ON a.session_id = f.id`,
+      `SELECT count(*)::INTEGER AS sessions, min(created_ms)::DOUBLE AS "from", max(created_ms)::DOUBLE AS "to" FROM cf`,
     );
     const [ev] = await rows<{ events: number }>(c, `SELECT count(*)::INTEGER AS events FROM ct`);
-    const people = await rows<{ staff: string; unit: string }>(c, `SELECT DISTINCT f.staff, f.unit FROM f JOIN active a ON a.session_id = f.id`);
+    const people = await rows<{ staff: string; unit: string }>(c, `SELECT DISTINCT staff, unit FROM cf`);
     const group = async (key: string) => {
       const m = new Map<string, Cell>();
       for (const r of await rows<{ k: string; done: number; applicable: number }>(
@@ -312,7 +318,7 @@ export async function runReport(opts: RunOptions): Promise<RunResult> {
       c.run(`COPY (${sql}) TO ${sqlString(join(pq, dir))} (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (month, unit), OVERWRITE_OR_IGNORE true)`);
     await copy(
       `SELECT t.id, t.session_id AS filing_key, t.source_session_id AS filing_id, t.check_id, t.state, make_timestamp(t.at_ms * 1000) AS "at", t.staff, t.unit AS tick_unit, t.demo,
-              f.procedure_key, coalesce(f.month, strftime(make_timestamp(t.at_ms * 1000), '%Y-%m')) AS month, coalesce(nullif(f.unit, ''), nullif(t.unit, ''), '—') AS unit
+              f.procedure_key, coalesce(f.month, strftime(${local('t.at_ms')}, '%Y-%m')) AS month, coalesce(nullif(f.unit, ''), nullif(t.unit, ''), '—') AS unit
        FROM t LEFT JOIN f ON f.id = t.session_id`,
       'ticks',
     );

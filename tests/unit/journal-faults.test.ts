@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JournalDb } from '../../lib/journal/db';
 import { classifyError, deriveState, Journal, type StaffContext } from '../../lib/journal/journal';
-import { Outbox, OUTBOX_KEY, type SyncStore } from '../../lib/journal/outbox';
+import { Outbox, OUTBOX_PREFIX, type SyncStore } from '../../lib/journal/outbox';
 import { TickQueue } from '../../lib/journal/queue';
 
 /*
@@ -50,6 +50,12 @@ function fullDisk(): { full: boolean } {
 
 class MemoryStore implements SyncStore {
   map = new Map<string, string>();
+  get length() {
+    return this.map.size;
+  }
+  key(i: number) {
+    return [...this.map.keys()][i] ?? null;
+  }
   getItem(k: string) {
     return this.map.get(k) ?? null;
   }
@@ -86,7 +92,7 @@ describe('faults with recovery', () => {
     const state = await journal.stateOf(SID);
     expect(state.get('dinh-danh')?.state).toBe('done');
     expect(state.get('so-hoa')?.state).toBe('na');
-    expect(store.getItem(OUTBOX_KEY)).toBeNull();
+    expect(store.length).toBe(0);
   });
 
   it('attack: disk full when the journal opens → "quota", not "blocked / another version"; space returns → the next tick saves on the same connection', async () => {
@@ -146,7 +152,7 @@ describe('faults with recovery', () => {
     const { saved, failed } = await nextPage.replay();
     expect({ saved, failed }).toEqual({ saved: 40, failed: 0 });
     expect(await db.events.count()).toBe(40);
-    expect(store.getItem(OUTBOX_KEY)).toBeNull();
+    expect(store.length).toBe(0);
     // Order of the clicks is kept: the last click on each check is its state.
     const events = await db.events.toArray();
     expect(deriveState(events).get('dinh-danh')?.state).toBe((await journal.stateOf(SID)).get('dinh-danh')?.state);
@@ -158,9 +164,31 @@ describe('faults with recovery', () => {
   it('attack: a corrupt outbox entry in localStorage → ignored, the rest replayed', async () => {
     const db = freshDb();
     const store = new MemoryStore();
-    store.setItem(OUTBOX_KEY, JSON.stringify([{ id: 1 }, 'x', { id: 'ok', sessionId: SID, checkId: 'so-hoa', state: 'done', ctx: me, clickedAt: Date.now() }]));
+    store.setItem(`${OUTBOX_PREFIX}1`, JSON.stringify({ id: 1 }));
+    store.setItem(`${OUTBOX_PREFIX}x`, '{not json');
+    store.setItem(`${OUTBOX_PREFIX}ok`, JSON.stringify({ id: 'ok', sessionId: SID, checkId: 'so-hoa', state: 'done', ctx: me, clickedAt: Date.now() }));
+    store.setItem('other-key', 'kept');
     const { saved } = await new TickQueue(new Journal(db), new Outbox(store), Date.now, 0).replay();
     expect(saved).toBe(1);
     expect(await db.events.count()).toBe(1);
+    expect([...store.map.keys()]).toEqual(['other-key']);
+  });
+});
+
+describe('incremental live view', () => {
+  it('attack: 3,000-click burst through the panel queue → nothing lost, order kept, the state read from one row per check', async () => {
+    const db = freshDb();
+    const journal = new Journal(db);
+    await openSession(journal);
+    const queue = new TickQueue(journal, new Outbox(new MemoryStore()), Date.now, 0);
+    const checks = ['dinh-danh', 'so-hoa', 'luu-ket-qua', 'thanh-toan', 'vneid-muc-2'];
+    const results = await Promise.all(Array.from({ length: 3000 }, (_, i) => queue.submit(SID, checks[i % 5], i % 4 === 3 ? 'cleared' : 'done', undefined, me)));
+    expect(results.every((r) => r === null)).toBe(true);
+    expect(await db.events.count()).toBe(3000);
+    // One current row per check, equal to what the whole log says.
+    expect(await db.current.where('sessionId').equals(SID).count()).toBe(5);
+    expect(await journal.stateOf(SID)).toEqual(deriveState(await journal.eventsOf(SID)));
+    // The last click on each check decides: i = 2995 (dinh-danh) and 2999 (vneid-muc-2) are "cleared", 2996–2998 "done".
+    expect([...(await journal.stateOf(SID)).keys()].sort()).toEqual(['luu-ket-qua', 'so-hoa', 'thanh-toan']);
   });
 });
