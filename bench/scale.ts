@@ -3,7 +3,7 @@
  *   --sizes 10000,100000,1000000   in-page sizes (ticks), Chromium with the built extension (.output/chrome-mv3)
  *   --cli 1000000,10000000         `da06 report` sizes (ticks)
  *   --baseline 100000              Node raw import (lib/exchange importExportFiles into fake-indexeddb)
- *   --node-only / --browser-only
+ *   --node-only / --browser-only; --before also times the old per-filter path (filterJournal + buildReport) in Node
  * In-page (per size, a fresh profile): importEventsPerSec (worker import of generated exports, files
  * chosen → last outcome and figures on screen), importLongestTaskMs (longest main-thread task seen by a
  * PerformanceObserver during the import), reportFirstRenderMs (reload → totals shown), filterChangeMs
@@ -66,6 +66,24 @@ async function nodeFigures(): Promise<void> {
     }
     print(`engineBuild${n}Ms (Node, incl. generation)`, Math.round(build));
     print(`engineFilter${n}Ms (Node, median)`, Math.round(quantile(times.sort((a, b) => a - b), 0.5)));
+    if (process.argv.includes('--before')) {
+      // Before: what the page did on each filter change (filterJournal over every row, then buildReport).
+      const { filterJournal } = await import('../lib/export/filter');
+      const { buildReport } = await import('../lib/report/aggregate');
+      const data = { sessions: [] as import('../lib/journal/db').FilingSession[], events: [] as import('../lib/journal/db').TickEvent[] };
+      for (const j of generateJournals({ ticks: n })) {
+        for (const x of j.sessions) data.sessions.push(x);
+        for (const x of j.events) data.events.push(x);
+      }
+      const old: number[] = [];
+      for (const unit of ['xa-001', 'xa-002', undefined]) {
+        const t1 = performance.now();
+        const d = filterJournal(data, { unit });
+        buildReport(d.sessions, d.events, infos, catalog);
+        old.push(performance.now() - t1);
+      }
+      print(`beforeFilter${n}Ms (Node, filterJournal+buildReport, median)`, Math.round(quantile(old.sort((a, b) => a - b), 0.5)));
+    }
   }
   // Raw import through the library in Node (fake-indexeddb): the issue's baseline.
   const base = Number(arg('--baseline', '100000'));
