@@ -101,7 +101,7 @@ test("attack: colleague's file for the same dossier imported in the officer's br
   // The report counts both officers, each under their own unit.
   await expect(report.getByTestId('total-sessions')).toHaveText('2');
   await expect(report.getByTestId('table-by-unit').locator('tbody tr')).toHaveCount(2);
-  await report.screenshot({ path: testInfo.outputPath('integrity-import-outcomes.png'), fullPage: true });
+  await report.locator('section[aria-labelledby="import-title"]').screenshot({ path: testInfo.outputPath('integrity-import-outcomes.png') });
   // The officer's next clicks always show.
   await panel.getByTestId('check-dinh-danh').getByTestId('tick-clear').click();
   await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'none');
@@ -126,7 +126,7 @@ test('attack: disk full while ticking in Chromium → "ổ đĩa đầy", the ti
   await expect(row.getByTestId('tick-failed')).toBeVisible();
   await expect(panel.getByTestId('journal-error')).toContainText('Ổ đĩa đầy');
   await expect(panel.getByTestId('journal-error')).not.toContainText('phiên bản');
-  await panel.screenshot({ path: testInfo.outputPath('integrity-disk-full.png'), fullPage: true });
+  await panel.getByTestId('checklist').screenshot({ path: testInfo.outputPath('integrity-disk-full.png') });
 
   // Space comes back: the same page saves the tick (retry), and new ticks save.
   await panel.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = false));
