@@ -245,3 +245,31 @@ test('attack: in-page navigation to a 3,000-character address → the new proced
   expect(stored.page.url.length).toBeLessThanOrEqual(2048);
   expect(stored.page.url).toBe(`${summary.url}#/thong-tin`);
 });
+
+test('attack: a report that fails validation after a procedure → the panel says "trang không đọc được", no stale procedure', async ({ ext }) => {
+  // An extension page in a tab speaks to the background as a content script does (sender.tab is set).
+  const sender = await ext.context.newPage();
+  await sender.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  type Send = { runtime: { sendMessage(m: unknown): Promise<unknown> }; tabs: { getCurrent(): Promise<{ id: number }> } };
+  const send = (page: unknown) =>
+    sender.evaluate((data) => (globalThis as unknown as { chrome: Send }).chrome.runtime.sendMessage({ da06: 'recognized', data }), { page, final: true });
+  const tabId = await sender.evaluate(async () => (await (globalThis as unknown as { chrome: Send }).chrome.tabs.getCurrent()).id);
+  const good = {
+    site: 'national-old',
+    pageKind: 'procedure-info',
+    url: detail.url,
+    procedure: { code: '1.001193', name: 'Đăng ký khai sinh' },
+    confidence: 0.9,
+    evidence: { urlRule: 'detail', landmarks: [], tried: [] },
+  };
+  await send(good);
+  const panel = await ext.context.newPage();
+  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${tabId}`);
+  await expect(panel.getByTestId('recognized-code')).toHaveText('1.001193', { timeout: RECOGNIZED });
+  // The next page's report does not fit the schema (an address over 2,048 characters).
+  await send({ ...good, url: `${detail.url}&x=${'a'.repeat(3000)}`, procedure: { code: '2.000986', name: 'Đăng ký thường trú' } });
+  await expect(panel.getByTestId('unreadable-page')).toContainText('Trang không đọc được', { timeout: RECOGNIZED });
+  await expect(panel.getByTestId('recognized-code')).toHaveCount(0);
+  await expect(panel.getByTestId('match-view')).toHaveCount(0);
+  await expect(panel.locator('main')).not.toContainText('Đăng ký khai sinh');
+});
