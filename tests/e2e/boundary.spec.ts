@@ -3,7 +3,7 @@ import { inflateRawSync } from 'node:zlib';
 import type { BrowserContext, Page } from '@playwright/test';
 import { fixtureByFile } from '../fixtures/index';
 import { fixtureSource } from '../fixtures/load';
-import { badgeCount, BADGE_HOST, clickBadge, readBadge } from './badge';
+import { badgeCount, BADGE_HOST, clickBadge, expectNoBadge, readBadge } from './badge';
 import { expect, servePages, tabIdOf, test } from './fixtures';
 import { CHECKLIST, LONG_FLOW, RECOGNIZED } from './timeouts';
 
@@ -131,6 +131,7 @@ test('attack: an element named like the old badge created by the page first → 
 });
 
 test('attack: page removes the badge again and again → it comes back (bounded), and goes away when the procedure does', async ({ ext }) => {
+  const list = fixtureByFile('lib/adapters/national-old/fixtures/list.html');
   await servePages(ext.context, new Map([[detail.url, fixtureSource(detail)]]));
   const page = await ext.context.newPage();
   await page.goto(detail.url);
@@ -139,6 +140,18 @@ test('attack: page removes the badge again and again → it comes back (bounded)
     await page.evaluate(() => document.querySelector('[data-da06-badge]')?.remove());
     await expect.poll(async () => (await readBadge(page)).count, { timeout: RECOGNIZED }).toBe(count);
   }
+  // The portal shows its list (in-page navigation): no procedure, so the badge goes and stays gone.
+  await page.evaluate(
+    ({ html, url }) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      document.body.replaceWith(document.importNode(doc.body, true));
+      history.pushState({}, '', url);
+    },
+    { html: fixtureSource(list), url: list.url },
+  );
+  await expectNoBadge(page);
+  await page.waitForTimeout(1000);
+  expect((await readBadge(page)).present).toBe(false);
 });
 
 /** Every entry of a zip file (an XLSX), inflated, as text: enough to search it for a string. */
