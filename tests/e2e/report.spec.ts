@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { launchWithExtension as launch } from '../../scripts/chromium';
+import { buildExportFile } from '../../lib/exchange/format';
+import type { FilingSession, TickEvent } from '../../lib/journal/db';
 import { readWithLibreOffice } from '../libreoffice';
 import { EXTENSION_PATH } from './fixtures';
 import { LONG_FLOW, WORKER_START } from './timeouts';
@@ -266,4 +268,25 @@ test('attack: canvas blocked in the browser (getContext throws) → each chart s
   await expect(page.getByTestId('report-check')).toBeVisible();
   await expect(page.getByTestId('export-xlsx')).toBeVisible();
   await shot(page, 'report-canvas-blocked');
+});
+
+test('a colleague\'s file with a custom check: the report, its filter and the per-filing CSV show the check\'s wording, not "custom-…"', async ({ ext }) => {
+  test.setTimeout(LONG_FLOW);
+  const rows = sampleRows();
+  const sessions = rows.sessions.filter((s) => !s.demo).slice(0, 12) as unknown as FilingSession[];
+  const events = rows.events.filter((e) => sessions.some((s) => s.id === e.sessionId)) as unknown as TickEvent[];
+  // Only the custom check's definition travels here; library checks are known to every browser.
+  const checks = [{ id: CUSTOM_ID, source: 'custom' as const, label: { vi: CUSTOM_LABEL, en: CUSTOM_LABEL }, targets: [] }];
+  const file = await buildExportFile({ sessions, events }, checks, { staff: 'Lê Thị Một Cửa', unit: OFFICE }, {});
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/report.html`);
+  await page.getByTestId('import-files').setInputFiles([{ name: 'dong-nghiep.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) }]);
+  await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-status', 'imported');
+  await expect(page.getByTestId('table-by-check').locator(`tr[data-key="${CUSTOM_ID}"] th`)).toHaveText(CUSTOM_LABEL);
+  await expect(page.getByTestId('report-check').locator('option', { hasText: CUSTOM_LABEL })).toHaveCount(1);
+  await expect(page.locator('main')).not.toContainText(CUSTOM_ID);
+  const [wide] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-wide').click()]);
+  const text = readFileSync((await wide.path())!, 'utf8');
+  expect(text.split('\r\n')[0]).toContain(CUSTOM_LABEL);
+  expect(text).not.toContain(CUSTOM_ID);
 });
