@@ -284,6 +284,12 @@ export function ReportApp() {
           <div><dt>{t.events}</dt><dd data-testid="total-events">{report.events}</dd></div>
         </dl>
         {report.sessions === 0 && <p className="empty" data-testid="report-empty">{t.reportEmpty}</p>}
+        {/* Training (issue 13): demo data, counted only when asked for, is said so (also in print). */}
+        {data.events.some((e) => e.demo) && (
+          <p className="note" data-testid="report-demo-included">
+            {format(t.training_reportDemoIncluded, { sessions: new Set(data.events.filter((e) => e.demo).map((e) => e.sessionId)).size, events: data.events.filter((e) => e.demo).length })}
+          </p>
+        )}
       </section>
       </SectionBoundary>
 

@@ -99,6 +99,7 @@ describe('journal', () => {
     await db.open();
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     db.events.add = (() => Promise.reject(quota)) as unknown as typeof db.events.add;
+    db.events.bulkAdd = (() => Promise.reject(quota)) as unknown as typeof db.events.bulkAdd;
     await expect(journal.tick('s', 'so-hoa', 'done', undefined, ctx)).rejects.toMatchObject({ kind: 'quota' });
   });
 
