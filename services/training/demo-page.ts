@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { inPageBadge } from '@/lib/badge-view';
-import { removeBadge, showBadge } from '@/lib/badge';
+import { createPageBadge } from '@/lib/badge';
 import type { Catalog } from '@/lib/catalog/schema';
 import { format, STRINGS, type Locale } from '@/lib/i18n';
 import { messenger } from '@/lib/messages/protocol';
@@ -187,11 +187,11 @@ export async function followOwnBadge(doc: Document): Promise<() => void> {
   const tab = await browser.tabs.getCurrent();
   const tabId = tab?.id;
   if (tabId === undefined) return () => undefined;
-  const openPanel = () => void messenger.sendMessage('openPanel').catch(() => undefined);
+  const badge = createPageBadge(doc, { onActivate: () => void messenger.sendMessage('openPanel').catch(() => undefined) });
   const apply = (summary: Parameters<typeof inPageBadge>[0]) => {
     const view = inPageBadge(summary);
-    if (view) showBadge(doc, view, openPanel);
-    else removeBadge(doc);
+    if (view) badge.show(view);
+    else badge.remove();
   };
   const stop = watchTabStates((id, state) => {
     if (id === tabId) apply(state?.summary ?? null);
@@ -199,5 +199,8 @@ export async function followOwnBadge(doc: Document): Promise<() => void> {
   const first = await readTabState(tabId).catch(() => null);
   if (first) apply(first.summary);
   doc.documentElement.dataset.tabId = String(tabId);
-  return stop;
+  return () => {
+    stop();
+    badge.destroy();
+  };
 }
