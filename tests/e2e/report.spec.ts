@@ -233,7 +233,9 @@ test('attack: rejected import file on the report → outcome announced, no serio
 test('attack: malformed rows in IndexedDB (checkIds not a list, no time, unknown state) → report opens, "3 dòng hỏng đã bỏ qua", import, filters and export still there', async ({ ext }) => {
   test.setTimeout(LONG_FLOW);
   const rows = sampleRows();
-  rows.sessions.push({ id: 'bad-1', procedureKey: 'x', procedureName: 'X', label: 'X', checkIds: 'dinh-danh', staff: '', unit: '', createdAt: Date.parse('2026-11-18T03:00:00Z'), demo: false, origin: 'local' });
+  // checkIds a number: what took the page down ("n.checkIds is not iterable"); a ticked filing, so every filter keeps it.
+  rows.sessions.push({ id: 'bad-1', procedureKey: 'x', procedureName: 'X', label: 'X', checkIds: 7, staff: '', unit: '', createdAt: Date.parse('2026-11-18T03:00:00Z'), demo: false, origin: 'local' });
+  rows.events.push({ id: 'tick-on-bad-1', sessionId: 'bad-1', checkId: 'dinh-danh', state: 'done', staff: '', unit: '', at: Date.parse('2026-11-18T03:01:00Z'), demo: false });
   rows.events.push({ id: 'bad-2', sessionId: 's-z', checkId: 'dinh-danh', state: 'done', staff: '', unit: '', demo: false });
   rows.events.push({ id: 'bad-3', sessionId: 's-z', checkId: 'dinh-danh', state: 'xong', at: Date.parse('2026-11-18T03:00:00Z'), staff: '', unit: '', demo: false });
   const page = await openReportWith(ext, rows);
@@ -248,6 +250,7 @@ test('attack: malformed rows in IndexedDB (checkIds not a list, no time, unknown
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-long').click()]);
   const text = readFileSync((await download.path())!, 'utf8');
   expect(text).not.toContain('bad-');
+  expect(text).not.toContain('tick-on-bad-1');
   expect(await seriousAxe(page)).toEqual([]);
 });
 

@@ -168,11 +168,11 @@ describe('rows read for the report', () => {
     const { checkRows } = await import('../../lib/export/valid');
     const good = session('ok', '2026-11-20T03:00:00Z');
     const raw = {
-      sessions: [good, { ...good, id: 'bad', checkIds: 'dinh-danh' }, null] as unknown[],
+      sessions: [good, { ...good, id: 'bad', checkIds: 'dinh-danh' }, { ...good, id: 'bad-null', checkIds: null }, null] as unknown[],
       events: [tick('t', 'ok', 'dinh-danh', 'done', '2026-11-20T03:01:00Z'), { ...tick('u', 'ok', 'so-hoa', 'done', '2026-11-20T03:01:00Z'), at: undefined }, { ...tick('v', 'ok', 'so-hoa', 'done', '2026-11-20T03:01:00Z'), state: 'xong' }] as unknown[],
     };
     const r = checkRows(raw);
-    expect(r.bad).toEqual({ sessions: 2, events: 2 });
+    expect(r.bad).toEqual({ sessions: 3, events: 2 });
     expect(r.data.sessions.map((s) => s.id)).toEqual(['ok']);
     expect(r.data.events.map((e) => e.id)).toEqual(['t']);
   });
