@@ -20,6 +20,7 @@
  * import10x10kMs (Chromium IndexedDB).
  * The E2E flow in Chromium beside Firefox ESR: {chromium,firefox}FlowLaunchMs,
  * …LaunchToBadgeMs, …LaunchToPanelItemsMs (bench/flow.ts).
+ * Training (bench/training.ts): trainingAssetsBytes, trainingToDemoRecognizedMs, tourStepMedianMs.
  * Browser figures build both targets first (`npm run build`); --node-only skips them.
  */
 import { execSync } from 'node:child_process';
@@ -36,6 +37,7 @@ import { loadMatchData, matcherFor } from '../lib/match';
 import { exportFigures, journalBrowserFigures } from './journal';
 import { flowFigures } from './flow';
 import { directoryFigures } from './directory';
+import { trainingFigures } from './training';
 
 function timeRuns(runs: number, fn: () => void): { median: number; p95: number } {
   fn(); // warm-up: JIT and module caches
@@ -123,6 +125,7 @@ async function main() {
     Object.assign(figures, await panelFigures());
     Object.assign(figures, await journalBrowserFigures());
     Object.assign(figures, await flowFigures());
+    Object.assign(figures, await trainingFigures());
   }
 
   if (json) {
