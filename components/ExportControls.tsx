@@ -10,6 +10,7 @@ import { buildReport } from '@/lib/report/aggregate';
 import { catalog } from '@/lib/match/shipped';
 import { profileSetting } from '@/lib/settings';
 import { journalDb } from '@/services/journal';
+import { readReportSource } from '@/lib/journal/report-source';
 import { officeLabel } from '@/lib/settings';
 
 type T = (typeof STRINGS)['vi'];
@@ -42,10 +43,12 @@ interface Props {
   filter?: ExportFilter;
   /** Offer "only this procedure" (the panel). */
   procedureKey?: string;
+  /** "own": the officer's own journal (the panel); "report": own and imported data (the report page). */
+  source?: 'own' | 'report';
 }
 
 /** CSV (per filing, per event), XLSX and JSON exports of the journal, with date range and demo filters. */
-export function ExportControls({ t, locale, filter = {}, procedureKey }: Props) {
+export function ExportControls({ t, locale, filter = {}, procedureKey, source = 'own' }: Props) {
   const custom = useLiveQuery(() => journalDb.customChecks.toArray(), [], []);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
@@ -62,8 +65,9 @@ export function ExportControls({ t, locale, filter = {}, procedureKey }: Props) 
         ...(onlyThis && procedureKey ? { procedureKey } : {}),
         includeDemo,
       };
-      const data = filterJournal({ sessions: await journalDb.sessions.toArray(), events: await journalDb.events.toArray() }, f);
-      const checks = exportChecks(custom);
+      const all = source === 'report' ? await readReportSource(journalDb) : { sessions: await journalDb.sessions.toArray(), events: await journalDb.events.toArray(), importedChecks: [] };
+      const data = filterJournal(all, f);
+      const checks = exportChecks(custom, all.importedChecks);
       const label = (id: string) => checks.find((c) => c.id === id)?.label[locale] ?? id;
       const used = checks.filter((c) => data.sessions.some((s) => s.checkIds.includes(c.id)));
       const columns = used.map((c) => ({ id: c.id, label: c.label[locale] }));

@@ -3,7 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { checklistLibrary } from '@/lib/checklist';
 import { filterJournal, type ExportFilter } from '@/lib/export/filter';
 import { format, STRINGS, type Locale } from '@/lib/i18n';
-import { importExportFiles, type ImportOutcome } from '@/lib/exchange/import';
+import { importExportFiles, type Conflict, type ImportOutcome } from '@/lib/exchange/import';
+import type { ParseProblem } from '@/lib/exchange/format';
 import { buildReport, type Rate } from '@/lib/report/aggregate';
 import { catalog } from '@/lib/match/shipped';
 import { exportChecks } from '@/lib/exchange/checks';
@@ -11,31 +12,84 @@ import { ExportControls } from './ExportControls';
 import { journalDb } from '@/services/journal';
 import { RateChart } from './RateChart';
 import { useLocale } from './settings';
+import { readReportSource, type ReportSource } from '@/lib/journal/report-source';
+
+const EMPTY_SOURCE: ReportSource = { sessions: [], events: [], importedChecks: [] };
 
 type T = (typeof STRINGS)['vi'];
 
 const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
 const day = (ms?: number) => (ms === undefined ? '—' : new Date(ms).toLocaleDateString('vi-VN'));
 
-function outcomeText(t: T, o: ImportOutcome): string {
-  switch (o.status) {
-    case 'imported':
-      return format(t.import_ok, { name: o.name, added: o.added, duplicates: o.duplicates });
-    case 'already-imported':
-      return format(t.import_already, { name: o.name });
-    case 'failed':
-      return format(t.import_failed, { name: o.name, error: o.error.message });
-    case 'rejected': {
-      const p = o.problem;
-      const why =
-        p.kind === 'not-json' ? t.import_notJson
-        : p.kind === 'wrong-format' ? t.import_wrongFormat
-        : p.kind === 'wrong-version' ? format(t.import_wrongVersion, { version: String(p.version) })
-        : p.kind === 'checksum' ? t.import_checksum
-        : format(t.import_invalid, { detail: p.detail });
-      return `${o.name}: ${why}`;
-    }
+const SHOWN_CONFLICTS = 20;
+
+function rejectionText(t: T, p: ParseProblem): string {
+  switch (p.kind) {
+    case 'not-json': return t.import_notJson;
+    case 'spreadsheet': return t.import_spreadsheet;
+    case 'wrong-format': return t.import_wrongFormat;
+    case 'wrong-version': return format(t.import_wrongVersion, { version: String(p.version) });
+    case 'checksum': return t.import_checksum;
+    case 'time': return format(t.import_time, { field: p.field, value: p.value, latest: new Date(p.latest).toLocaleString('vi-VN') });
+    case 'invalid': return format(t.import_invalid, { detail: p.detail });
   }
+}
+
+/** What an import did, in sentences: what was added, what was skipped and why. */
+function outcomeLines(t: T, o: ImportOutcome): string[] {
+  switch (o.status) {
+    case 'imported': {
+      const lines = [format(t.import_ok, { name: o.name, added: o.added, sessions: o.sessions })];
+      if (o.duplicates) lines.push(format(t.import_dupes, { count: o.duplicates }));
+      if (o.sessionsMerged) lines.push(format(t.import_merged, { count: o.sessionsMerged }));
+      if (o.sessionsKnown) lines.push(format(t.import_known, { count: o.sessionsKnown }));
+      if (o.checksAdded) lines.push(format(t.import_checks, { count: o.checksAdded }));
+      if (o.conflicts.length) lines.push(format(o.choice === 'replace' ? t.import_replaced : t.import_kept, { count: o.conflicts.length }));
+      if (o.orphans.length) lines.push(format(t.import_orphans, { count: o.orphans.length, where: o.orphans.slice(0, 5).join(', ') + (o.orphans.length > 5 ? ', …' : '') }));
+      if (o.unknownChecks.length) lines.push(format(t.import_unknownChecks, { count: o.unknownChecks.length, ids: o.unknownChecks.slice(0, 10).join(', ') + (o.unknownChecks.length > 10 ? ', …' : '') }));
+      return lines;
+    }
+    case 'conflict':
+      return [format(t.import_conflict, { name: o.name, count: o.conflicts.length })];
+    case 'already-imported':
+      return [format(t.import_already, { name: o.name })];
+    case 'failed':
+      return [format(t.import_failed, { name: o.name, error: o.error.message })];
+    case 'rejected':
+      return [`${o.name}: ${rejectionText(t, o.problem)}`];
+  }
+}
+
+function conflictLine(t: T, c: Conflict): string {
+  const against = c.against === 'file' ? t.import_against_file : c.against === 'own' ? t.import_against_own : t.import_against_imported;
+  return format(t.import_conflictLine, { where: c.position, id: c.id, fields: c.fields.join(', '), against });
+}
+
+function OutcomeView({ t, o, onChoose }: { t: T; o: ImportOutcome; onChoose: (choice: 'keep' | 'replace') => void }) {
+  const bad = o.status === 'rejected' || o.status === 'failed';
+  const lines = outcomeLines(t, o);
+  const conflicts = o.status === 'conflict' ? o.conflicts : o.status === 'imported' ? o.conflicts : [];
+  return (
+    <div data-testid="import-outcome" data-status={o.status} className={bad || o.status === 'conflict' ? 'error' : 'ok'} role={bad ? 'alert' : undefined}>
+      {lines.map((line, i) => (
+        <p key={i}>{line}</p>
+      ))}
+      {conflicts.length > 0 && (
+        <ul className="conflicts" data-testid="import-conflicts">
+          {conflicts.slice(0, SHOWN_CONFLICTS).map((c, i) => (
+            <li key={i}>{conflictLine(t, c)}</li>
+          ))}
+          {conflicts.length > SHOWN_CONFLICTS && <li>{format(t.import_more, { count: conflicts.length - SHOWN_CONFLICTS })}</li>}
+        </ul>
+      )}
+      {o.status === 'conflict' && (
+        <p className="buttons">
+          <button type="button" data-testid="import-keep" onClick={() => onChoose('keep')}>{t.import_keep}</button>{' '}
+          <button type="button" data-testid="import-replace" onClick={() => onChoose('replace')}>{t.import_replace}</button>
+        </p>
+      )}
+    </div>
+  );
 }
 
 function RateTable({ rates, t, caption, testId, withTarget }: { rates: Rate[]; t: T; caption: string; testId: string; withTarget?: boolean }) {
@@ -84,21 +138,38 @@ export function ReportApp() {
   const [filter, setFilter] = useState<ExportFilter>({});
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
   const [busy, setBusy] = useState(false);
-  const sessions = useLiveQuery(() => journalDb.sessions.toArray(), [], []);
-  const events = useLiveQuery(() => journalDb.events.toArray(), [], []);
+  // Own and imported rows through the one read API (lib/journal/report-source.ts).
+  const source = useLiveQuery(() => readReportSource(journalDb), [], EMPTY_SOURCE);
+  const { sessions, events } = source;
   const custom = useLiveQuery(() => journalDb.customChecks.toArray(), [], []);
-  const checks = useMemo(() => exportChecks(custom).map((c) => ({ id: c.id, label: c.label[locale], targets: c.targets })), [custom, locale]);
+  const checks = useMemo(
+    () => exportChecks(custom, source.importedChecks).map((c) => ({ id: c.id, label: c.label[locale], targets: c.targets })),
+    [custom, source.importedChecks, locale],
+  );
   const data = useMemo(() => filterJournal({ sessions, events }, filter), [sessions, events, filter]);
   const report = useMemo(() => buildReport(data.sessions, data.events, checks, catalog), [data, checks]);
   const units = [...new Set(sessions.map((s) => s.unit).filter(Boolean))].sort();
   const procedures = [...new Map(sessions.map((s) => [s.procedureKey, s.procedureName])).entries()];
   const unitName = (id: string) => catalog.units.find((u) => u.id === id)?.name ?? id;
 
+  // Files held back by a conflict wait here for the user's choice.
+  const [held, setHeld] = useState<Map<string, string>>(new Map());
   const onFiles = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
     setBusy(true);
     const files = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
-    setOutcomes(await importExportFiles(journalDb, files));
+    const result = await importExportFiles(journalDb, files);
+    setHeld(new Map(files.filter((f, i) => result[i].status === 'conflict').map((f) => [f.name, f.text])));
+    setOutcomes(result);
+    setBusy(false);
+  };
+  const choose = async (index: number, choice: 'keep' | 'replace') => {
+    const o = outcomes[index];
+    const text = held.get(o.name);
+    if (text === undefined) return;
+    setBusy(true);
+    const [again] = await importExportFiles(journalDb, [{ name: o.name, text }], { choice });
+    setOutcomes((list) => list.map((x, i) => (i === index ? again : x)));
     setBusy(false);
   };
 
@@ -114,13 +185,11 @@ export function ReportApp() {
           {t.importChoose}
           <input type="file" multiple accept=".json,application/json" data-testid="import-files" disabled={busy} onChange={(e) => void onFiles(e.target.files)} />
         </label>
-        <ul className="outcomes" aria-live="polite">
-          {outcomes.map((o) => (
-            <li key={o.name} data-testid="import-outcome" data-status={o.status} className={o.status === 'imported' || o.status === 'already-imported' ? 'ok' : 'error'} role={o.status === 'rejected' || o.status === 'failed' ? 'alert' : undefined}>
-              {outcomeText(t, o)}
-            </li>
+        <div className="outcomes" aria-live="polite">
+          {outcomes.map((o, i) => (
+            <OutcomeView key={`${i}-${o.name}`} t={t} o={o} onChoose={(choice) => void choose(i, choice)} />
           ))}
-        </ul>
+        </div>
       </section>
 
       <section className="card no-print" aria-labelledby="filter-title">
@@ -214,7 +283,7 @@ export function ReportApp() {
 
       <section className="card no-print" aria-labelledby="report-export-title">
         <h2 id="report-export-title">{t.exportTitle}</h2>
-        <ExportControls t={t} locale={locale} filter={{ unit: filter.unit, procedureKey: filter.procedureKey, checkId: filter.checkId }} />
+        <ExportControls t={t} locale={locale} source="report" filter={{ unit: filter.unit, procedureKey: filter.procedureKey, checkId: filter.checkId }} />
       </section>
       <p className="muted small">{format(t.libraryNote, { count: checklistLibrary().checks.length })}</p>
     </main>

@@ -1,10 +1,11 @@
 import { comparisonKey } from '../text/normalize';
-import { CHECK_STATES, type CheckState, type FilingSession, type JournalDb, type TickEvent } from './db';
+import { CHECK_STATES, currentOf, type CheckCurrent, type CheckState, type FilingSession, type JournalDb, type TickEvent } from './db';
+import { EARLIEST_TIME } from './time';
 
 /** Longest note kept with a tick. */
 export const NOTE_MAX = 200;
 
-export type JournalErrorKind = 'quota' | 'version' | 'blocked' | 'invalid' | 'write';
+export type JournalErrorKind = 'quota' | 'version' | 'blocked' | 'invalid' | 'write' | 'clock';
 
 /** A journal failure the UI must show: never swallowed. */
 export class JournalError extends Error {
@@ -18,13 +19,27 @@ export class JournalError extends Error {
   }
 }
 
-/** Map IndexedDB / Dexie failures to the kinds the UI explains. */
+/** The names of an error and of every error it wraps (Dexie's inner, the standard cause). */
+function errorNames(error: unknown): string[] {
+  const names: string[] = [];
+  let e = error as { name?: unknown; inner?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if (typeof e.name === 'string') names.push(e.name);
+    e = (e.inner ?? e.cause) as typeof e;
+  }
+  return names;
+}
+
+/**
+ * Map IndexedDB / Dexie failures to the kinds the UI explains. A full disk
+ * comes in many wrappings (a QuotaExceededError, an AbortError whose inner
+ * error is one, a closed connection after it): any of them says "quota".
+ */
 export function classifyError(error: unknown): JournalError {
   if (error instanceof JournalError) return error;
-  const e = error as { name?: string; inner?: { name?: string }; message?: string } | null;
-  const names = [e?.name, e?.inner?.name];
-  const message = e?.message ?? String(error);
-  if (names.includes('QuotaExceededError')) return new JournalError('quota', message, error);
+  const names = errorNames(error);
+  const message = (error as { message?: string } | null)?.message ?? String(error);
+  if (names.includes('QuotaExceededError') || /quota/i.test(message)) return new JournalError('quota', message, error);
   if (names.includes('VersionError') || names.includes('UpgradeError')) return new JournalError('version', message, error);
   if (names.includes('DatabaseClosedError') || names.includes('OpenFailedError') || names.includes('MissingAPIError')) {
     return new JournalError('blocked', message, error);
@@ -67,7 +82,27 @@ export function deriveState(events: readonly TickEvent[]): Map<string, DerivedCh
   return out;
 }
 
+/** The same, from the per-check current rows. */
+export function stateFromCurrent(rows: readonly CheckCurrent[]): Map<string, DerivedCheck> {
+  const out = new Map<string, DerivedCheck>();
+  for (const r of rows) if (r.state !== 'cleared') out.set(r.checkId, { state: r.state, note: r.note, at: r.at, staff: r.staff });
+  return out;
+}
+
 export type SessionInput = Omit<FilingSession, 'createdAt' | 'origin' | 'staff' | 'unit' | 'demo'>;
+
+/** A tick as the panel asks for it, before the journal stamps and stores it. */
+export interface TickRequest {
+  /** Chosen by the caller so that a retry or a replay never stores it twice. */
+  id: string;
+  sessionId: string;
+  checkId: string;
+  state: CheckState;
+  note?: string;
+  ctx: StaffContext;
+  /** When the officer clicked (ms); the stored time is never earlier than what is stored for the check. */
+  clickedAt?: number;
+}
 
 export class Journal {
   private last = 0;
@@ -84,12 +119,28 @@ export class Journal {
     return this.last;
   }
 
+  /**
+   * Run a journal operation. When the connection was lost (closed after a
+   * full disk, storage blocked for a moment), it is opened again and the
+   * operation tried once more, so ticks resume as soon as the cause is gone.
+   */
   private async run<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (error) {
-      throw classifyError(error);
+      const first = classifyError(error);
+      if (first.kind === 'invalid' || first.kind === 'version' || first.kind === 'clock') throw first;
+      try {
+        if (!this.db.isOpen()) await this.db.open();
+        return await fn();
+      } catch (again) {
+        throw classifyError(again);
+      }
     }
+  }
+
+  newTickId(): string {
+    return this.newId();
   }
 
   /** The session with this id, created if new; new checks shown later are added to it. */
@@ -112,22 +163,35 @@ export class Journal {
   }
 
   async tick(sessionId: string, checkId: string, state: CheckState, note: string | undefined, ctx: StaffContext): Promise<TickEvent> {
+    return this.write({ id: this.newId(), sessionId, checkId, state, note, ctx });
+  }
+
+  /**
+   * Store one tick and the check's current state in one transaction. Its time
+   * is after everything stored for the check, so the officer's new tick always
+   * wins; storing a tick whose id is already there changes nothing (a retry or
+   * a replay after a reload) and returns the stored one.
+   */
+  async write(req: TickRequest): Promise<TickEvent> {
+    const { sessionId, checkId, state, ctx } = req;
     if (!CHECK_STATES.includes(state)) throw new JournalError('invalid', `unknown state ${String(state)}`);
-    const trimmed = note?.trim();
+    const trimmed = req.note?.trim();
     if (trimmed && trimmed.length > NOTE_MAX) throw new JournalError('invalid', `note longer than ${NOTE_MAX} characters`);
-    const event: TickEvent = {
-      id: this.newId(),
-      sessionId,
-      checkId,
-      state,
-      ...(trimmed ? { note: trimmed } : {}),
-      staff: ctx.staff,
-      unit: ctx.unit,
-      at: this.now(),
-      demo: ctx.demo,
-    };
-    await this.run(() => this.db.events.add(event));
-    return event;
+    const clock = this.now();
+    if (clock < EARLIEST_TIME) throw new JournalError('clock', `the computer's clock says ${new Date(clock).toISOString()}`);
+    return this.run(() =>
+      this.db.transaction('rw', this.db.events, this.db.current, async () => {
+        const stored = await this.db.events.get(req.id);
+        if (stored) return stored;
+        const current = await this.db.current.get([sessionId, checkId]);
+        const at = Math.max(req.clickedAt ?? clock, current ? current.at + 1 : 0);
+        this.last = Math.max(this.last, at);
+        const event: TickEvent = { id: req.id, sessionId, checkId, state, ...(trimmed ? { note: trimmed } : {}), staff: ctx.staff, unit: ctx.unit, at, demo: ctx.demo };
+        await this.db.events.add(event);
+        await this.db.current.put(currentOf(event));
+        return event;
+      }),
+    );
   }
 
   async sessionsOf(procKey: string): Promise<FilingSession[]> {
@@ -136,5 +200,10 @@ export class Journal {
 
   async eventsOf(sessionId: string): Promise<TickEvent[]> {
     return this.run(() => this.db.events.where('sessionId').equals(sessionId).toArray());
+  }
+
+  /** The current state of each check of an own filing: reads one row per check, not the log. */
+  async stateOf(sessionId: string): Promise<Map<string, DerivedCheck>> {
+    return this.run(async () => stateFromCurrent(await this.db.current.where('sessionId').equals(sessionId).toArray()));
   }
 }
