@@ -175,6 +175,8 @@ export function startDemoPage({ doc, screen, route = 0, onRecognized }: DemoPage
     }
   };
   doc.addEventListener('click', onClick);
+  // A demo form never leaves the page (Enter in a field would reload it).
+  doc.addEventListener('submit', (e) => e.preventDefault());
   doc.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !e.defaultPrevented && modalHost()?.querySelector('.ant-modal-root')) api.closeModal();
   });
