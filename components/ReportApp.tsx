@@ -1,25 +1,31 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { checklistLibrary } from '@/lib/checklist';
 import { filterJournal, type ExportFilter } from '@/lib/export/filter';
+import { checksForReport } from '@/lib/export/labels';
+import { checkRows } from '@/lib/export/valid';
 import { format, STRINGS, type Locale } from '@/lib/i18n';
 import { importExportFiles, type Conflict, type ImportOutcome } from '@/lib/exchange/import';
 import type { ParseProblem } from '@/lib/exchange/format';
 import { buildReport, type Rate } from '@/lib/report/aggregate';
 import { catalog } from '@/lib/match/shipped';
 import { exportChecks } from '@/lib/exchange/checks';
+import { officeLabel } from '@/lib/settings';
+import { DEFAULT_ZONE, dayStartIn, displayDay, isoWeekMonday } from '@/lib/text/format';
 import { ExportControls } from './ExportControls';
 import { journalDb } from '@/services/journal';
 import { RateChart } from './RateChart';
-import { useLocale } from './settings';
+import { RateTable } from './report/RateTable';
+import { ReportHeader, SignatureBlock } from './report/PrintHeader';
+import { SectionBoundary } from './report/SectionBoundary';
+import { useLocale, useProfile } from './settings';
 import { readReportSource, type ReportSource } from '@/lib/journal/report-source';
 
 const EMPTY_SOURCE: ReportSource = { sessions: [], events: [], importedChecks: [] };
 
 type T = (typeof STRINGS)['vi'];
 
-const pct = (r: number | null) => (r === null ? '—' : `${Math.round(r * 1000) / 10}%`);
-const day = (ms?: number) => (ms === undefined ? '—' : new Date(ms).toLocaleDateString('vi-VN'));
+const ZONE = DEFAULT_ZONE;
 
 const SHOWN_CONFLICTS = 20;
 
@@ -92,65 +98,70 @@ function OutcomeView({ t, o, onChoose }: { t: T; o: ImportOutcome; onChoose: (ch
   );
 }
 
-function RateTable({ rates, t, caption, testId, withTarget }: { rates: Rate[]; t: T; caption: string; testId: string; withTarget?: boolean }) {
-  return (
-    <table className="rates" data-testid={testId}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{caption}</th>
-          <th scope="col">{t.col_done}</th>
-          <th scope="col">{t.col_applicable}</th>
-          <th scope="col">{t.col_rate}</th>
-          {withTarget && <th scope="col">{t.col_target}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {rates.map((r) => (
-          <tr key={r.key} data-key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td>{r.done}</td>
-            <td>{r.applicable}</td>
-            <td data-testid="rate">{pct(r.rate)}</td>
-            {withTarget && (
-              <td>
-                {r.target ? (
-                  <span title={r.target.statement}>
-                    {r.target.value}% <span className="muted">({r.target.ref})</span>
-                    {r.rate !== null && (r.rate * 100 >= r.target.value ? ` ✓ ${t.targetMet}` : ` ✗ ${t.targetMissed}`)}
-                  </span>
-                ) : (
-                  '—'
-                )}
-              </td>
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+/** "23/11/2026" from a filter day "2026-11-23". */
+const filterDay = (day: string, locale: Locale) => displayDay(dayStartIn(day, ZONE), locale, ZONE);
+
+/** "Tuần 48/2026 (từ 23/11/2026)" for the key "2026-W48". */
+function weekLabel(t: T, locale: Locale, key: string): string {
+  const monday = isoWeekMonday(key);
+  if (monday === undefined) return key;
+  return format(t.rpt_weekOf, { week: `${key.slice(6)}/${key.slice(0, 4)}`, day: displayDay(monday, locale, 'UTC') });
 }
 
 /** The supervisor's page: import staff exports, see completion against the plans' targets, export or print. */
 export function ReportApp() {
   const locale: Locale = useLocale().value;
+  const profile = useProfile().value;
   const t = STRINGS[locale];
   const [filter, setFilter] = useState<ExportFilter>({});
   const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
   const [busy, setBusy] = useState(false);
+  const [printedAt, setPrintedAt] = useState(() => Date.now());
   // Own and imported rows through the one read API (lib/journal/report-source.ts).
   const source = useLiveQuery(() => readReportSource(journalDb), [], EMPTY_SOURCE);
-  const { sessions, events } = source;
   const custom = useLiveQuery(() => journalDb.customChecks.toArray(), [], []);
+  // Rows are checked on read: a malformed one is counted and left out, never fatal to the page.
+  const rows = useMemo(() => checkRows(source), [source]);
+  const { sessions, events } = rows.data;
   const checks = useMemo(
-    () => exportChecks(custom, source.importedChecks).map((c) => ({ id: c.id, label: c.label[locale], targets: c.targets })),
-    [custom, source.importedChecks, locale],
+    () => checksForReport(
+      exportChecks(custom, source.importedChecks).map((c) => ({ id: c.id, label: c.label[locale], targets: c.targets })),
+      sessions,
+      (id) => format(t.rpt_customUnknown, { id }),
+    ),
+    [custom, source.importedChecks, locale, sessions, t],
   );
-  const data = useMemo(() => filterJournal({ sessions, events }, filter), [sessions, events, filter]);
-  const report = useMemo(() => buildReport(data.sessions, data.events, checks, catalog), [data, checks]);
+  const data = useMemo(() => filterJournal({ sessions, events }, filter, ZONE), [sessions, events, filter]);
+  const report = useMemo(() => {
+    // With a check chosen, the report speaks of that check only.
+    const scoped = filter.checkId ? data.sessions.map((s) => ({ ...s, checkIds: s.checkIds.filter((id) => id === filter.checkId) })) : data.sessions;
+    return buildReport(scoped, data.events, checks, catalog);
+  }, [data, checks, filter.checkId]);
   const units = [...new Set(sessions.map((s) => s.unit).filter(Boolean))].sort();
   const procedures = [...new Map(sessions.map((s) => [s.procedureKey, s.procedureName])).entries()];
   const unitName = (id: string) => catalog.units.find((u) => u.id === id)?.name ?? id;
+  const demoIncluded = Boolean(filter.includeDemo) && data.events.some((e) => e.demo);
+  const badRows = rows.bad.sessions + rows.bad.events;
+
+  // The date printed is the moment of printing, not of opening the page.
+  useEffect(() => {
+    const stampNow = () => setPrintedAt(Date.now());
+    window.addEventListener('beforeprint', stampNow);
+    return () => window.removeEventListener('beforeprint', stampNow);
+  }, []);
+
+  const period = filter.from || filter.to
+    ? `${filter.from ? filterDay(filter.from, locale) : '…'} – ${filter.to ? filterDay(filter.to, locale) : '…'}`
+    : report.period.from !== undefined && report.period.to !== undefined
+      ? `${displayDay(report.period.from, locale, ZONE)} – ${displayDay(report.period.to, locale, ZONE)}`
+      : '—';
+  const scopeSummary = [
+    filter.from || filter.to ? period : t.rpt_allData,
+    filter.unit ? `${t.col_unit}: ${unitName(filter.unit)}` : '',
+    filter.procedureKey ? `${t.field_name}: ${procedures.find(([k]) => k === filter.procedureKey)?.[1] ?? filter.procedureKey}` : '',
+    filter.checkId ? `${t.col_check}: ${checks.find((c) => c.id === filter.checkId)?.label ?? filter.checkId}` : '',
+    filter.includeDemo ? t.includeDemo.toLowerCase() : '',
+  ].filter(Boolean).join('; ');
 
   // Files held back by a conflict wait here for the user's choice.
   const [held, setHeld] = useState<Map<string, string>>(new Map());
@@ -174,10 +185,31 @@ export function ReportApp() {
   };
 
   const set = (patch: Partial<ExportFilter>) => setFilter((f) => ({ ...f, ...patch }));
+  const sectionFailed = t.rpt_sectionFailed;
+  const byUnit = report.byUnit.map((r) => ({ ...r, label: unitName(r.label) }));
+  const byWeek = report.byWeek.map((r) => ({ ...r, label: weekLabel(t, locale, r.key) }));
+  const rateSection = (id: string, title: string, rates: Rate[], kind: 'bar' | 'line', caption: string, testId: string, withTarget = false) => (
+    <SectionBoundary name={title} message={sectionFailed} testId={id}>
+      <section className="card" aria-labelledby={`${id}-title`}>
+        <h2 id={`${id}-title`}>{title}</h2>
+        <SectionBoundary name={`${title} (${t.rpt_chart})`} message={sectionFailed} testId={`${id}-chart`}>
+          <RateChart rates={rates} kind={kind} label={t.col_rate} targetLabel={t.col_target} title={title} locale={locale} />
+        </SectionBoundary>
+        <RateTable rates={rates} t={t} locale={locale} caption={caption} testId={testId} withTarget={withTarget} />
+      </section>
+    </SectionBoundary>
+  );
 
   return (
     <main className="panel report">
-      <h1>{t.reportTitle}</h1>
+      <ReportHeader t={t} locale={locale} office={officeLabel(profile, (id) => catalog.units.find((u) => u.id === id)?.name)} period={period} printedAt={printedAt} demo={demoIncluded} zone={ZONE} />
+      {badRows > 0 && (
+        <section className="card bad-rows" data-testid="bad-rows" aria-labelledby="bad-rows-title">
+          <h2 id="bad-rows-title">{format(t.rpt_badRows, { count: badRows })}</h2>
+          <p className="muted small">{format(t.rpt_badRowsDetail, { sessions: rows.bad.sessions, events: rows.bad.events })}</p>
+        </section>
+      )}
+      <SectionBoundary name={t.importTitle} message={sectionFailed} testId="import">
       <section className="card no-print" aria-labelledby="import-title">
         <h2 id="import-title">{t.importTitle}</h2>
         <p className="muted">{t.importHelp}</p>
@@ -191,21 +223,23 @@ export function ReportApp() {
           ))}
         </div>
       </section>
+      </SectionBoundary>
 
+      <SectionBoundary name={t.reportFilters} message={sectionFailed} testId="filters">
       <section className="card no-print" aria-labelledby="filter-title">
         <h2 id="filter-title">{t.reportFilters}</h2>
         <div className="filters">
           <label>
             {t.from}
-            <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} />
+            <input type="date" value={filter.from ?? ''} onChange={(e) => set({ from: e.target.value || undefined })} data-testid="report-from" />
           </label>
           <label>
             {t.to}
-            <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} />
+            <input type="date" value={filter.to ?? ''} onChange={(e) => set({ to: e.target.value || undefined })} data-testid="report-to" />
           </label>
           <label>
             {t.col_unit}
-            <select value={filter.unit ?? ''} onChange={(e) => set({ unit: e.target.value || undefined })}>
+            <select value={filter.unit ?? ''} onChange={(e) => set({ unit: e.target.value || undefined })} data-testid="report-unit">
               <option value="">{t.all}</option>
               {units.map((u) => (
                 <option key={u} value={u}>{unitName(u)}</option>
@@ -214,7 +248,7 @@ export function ReportApp() {
           </label>
           <label>
             {t.field_name}
-            <select value={filter.procedureKey ?? ''} onChange={(e) => set({ procedureKey: e.target.value || undefined })}>
+            <select value={filter.procedureKey ?? ''} onChange={(e) => set({ procedureKey: e.target.value || undefined })} data-testid="report-procedure">
               <option value="">{t.all}</option>
               {procedures.map(([k, n]) => (
                 <option key={k} value={k}>{n}</option>
@@ -223,7 +257,7 @@ export function ReportApp() {
           </label>
           <label>
             {t.col_check}
-            <select value={filter.checkId ?? ''} onChange={(e) => set({ checkId: e.target.value || undefined })}>
+            <select value={filter.checkId ?? ''} onChange={(e) => set({ checkId: e.target.value || undefined })} data-testid="report-check">
               <option value="">{t.all}</option>
               {checks.map((c) => (
                 <option key={c.id} value={c.id}>{c.label}</option>
@@ -235,13 +269,15 @@ export function ReportApp() {
             {t.includeDemo}
           </label>
         </div>
-        <button type="button" onClick={() => window.print()} data-testid="print">{t.print}</button>
+        <button type="button" onClick={() => { setPrintedAt(Date.now()); window.print(); }} data-testid="print">{t.print}</button>
       </section>
+      </SectionBoundary>
 
+      <SectionBoundary name={t.reportTotals} message={sectionFailed} testId="totals">
       <section className="card" aria-labelledby="totals-title" data-testid="report-totals">
         <h2 id="totals-title">{t.reportTotals}</h2>
         <dl className="procedure">
-          <div><dt>{t.period}</dt><dd>{day(report.period.from)} – {day(report.period.to)}</dd></div>
+          <div><dt>{t.period}</dt><dd>{period}</dd></div>
           <div><dt>{t.col_staff}</dt><dd>{report.staff.join(', ') || '—'}</dd></div>
           <div><dt>{t.col_unit}</dt><dd>{report.units.map(unitName).join(', ') || '—'}</dd></div>
           <div><dt>{t.sessions}</dt><dd data-testid="total-sessions">{report.sessions}</dd></div>
@@ -255,36 +291,25 @@ export function ReportApp() {
           </p>
         )}
       </section>
+      </SectionBoundary>
 
       {report.sessions > 0 && (
         <>
-          <section className="card" aria-labelledby="by-check-title">
-            <h2 id="by-check-title">{t.byCheck}</h2>
-            <RateChart rates={report.byCheck} kind="bar" label={t.col_rate} targetLabel={t.col_target} title={t.byCheck} />
-            <RateTable rates={report.byCheck} t={t} caption={t.col_check} testId="table-by-check" withTarget />
-          </section>
-          <section className="card" aria-labelledby="by-procedure-title">
-            <h2 id="by-procedure-title">{t.byProcedure}</h2>
-            <RateChart rates={report.byProcedure} kind="bar" label={t.col_rate} targetLabel={t.col_target} title={t.byProcedure} />
-            <RateTable rates={report.byProcedure} t={t} caption={t.field_name} testId="table-by-procedure" />
-          </section>
-          <section className="card" aria-labelledby="by-unit-title">
-            <h2 id="by-unit-title">{t.byUnit}</h2>
-            <RateChart rates={report.byUnit.map((r) => ({ ...r, label: unitName(r.label) }))} kind="bar" label={t.col_rate} targetLabel={t.col_target} title={t.byUnit} />
-            <RateTable rates={report.byUnit.map((r) => ({ ...r, label: unitName(r.label) }))} t={t} caption={t.col_unit} testId="table-by-unit" />
-          </section>
-          <section className="card" aria-labelledby="by-week-title">
-            <h2 id="by-week-title">{t.byWeek}</h2>
-            <RateChart rates={report.byWeek} kind="line" label={t.col_rate} targetLabel={t.col_target} title={t.byWeek} />
-            <RateTable rates={report.byWeek} t={t} caption={t.week} testId="table-by-week" />
-          </section>
+          {rateSection('by-check', t.byCheck, report.byCheck, 'bar', t.col_check, 'table-by-check', true)}
+          {rateSection('by-procedure', t.byProcedure, report.byProcedure, 'bar', t.field_name, 'table-by-procedure')}
+          {rateSection('by-unit', t.byUnit, byUnit, 'bar', t.col_unit, 'table-by-unit')}
+          {rateSection('by-week', t.byWeek, byWeek, 'line', t.week, 'table-by-week')}
         </>
       )}
 
+      <SignatureBlock t={t} />
+
+      <SectionBoundary name={t.exportTitle} message={sectionFailed} testId="export">
       <section className="card no-print" aria-labelledby="report-export-title">
         <h2 id="report-export-title">{t.exportTitle}</h2>
-        <ExportControls t={t} locale={locale} source="report" filter={{ unit: filter.unit, procedureKey: filter.procedureKey, checkId: filter.checkId }} />
+        <ExportControls t={t} locale={locale} zone={ZONE} scope={{ filter, load: () => ({ ...rows.data, importedChecks: source.importedChecks }), checks, summary: scopeSummary }} />
       </section>
+      </SectionBoundary>
       <p className="muted small">{format(t.libraryNote, { count: checklistLibrary().checks.length })}</p>
     </main>
   );
