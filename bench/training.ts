@@ -50,7 +50,7 @@ export async function trainingFigures(): Promise<Record<string, Figure>> {
       const t0 = Date.now();
       await page.getByTestId('screen-spa-khai-sinh').click();
       // Recognized = the background has stored the page and the badge it derives is drawn.
-      await page.waitForFunction(() => document.querySelector('da06-badge')?.shadowRoot?.querySelector('.count')?.textContent, undefined, { timeout: 15_000, polling: 5 });
+      await page.waitForFunction(() => document.querySelector('[data-da06-badge]')?.shadowRoot?.querySelector('.count')?.textContent, undefined, { timeout: 15_000, polling: 5 });
       toRecognized.push(Date.now() - t0);
     }
     const first = toRecognized.shift()!;

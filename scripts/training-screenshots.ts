@@ -32,7 +32,7 @@ async function main() {
     await page.getByTestId('presenter-toggle').check();
     await page.goto(`chrome-extension://${id}/demo.html?screen=motcua-xu-ly`);
     await page.locator('a.open-dossier').first().click();
-    await page.waitForFunction(() => document.querySelector('da06-badge')?.shadowRoot?.querySelector('.count')?.textContent);
+    await page.waitForFunction(() => document.querySelector('[data-da06-badge]')?.shadowRoot?.querySelector('.count')?.textContent);
     const demoShot = await page.screenshot();
     const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, page.url());
     const panel = await context.newPage();

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { inPageBadge } from '@/lib/badge-view';
-import { removeBadge, showBadge } from '@/lib/badge';
+import { createPageBadge } from '@/lib/badge';
 import type { Catalog } from '@/lib/catalog/schema';
 import { format, STRINGS, type Locale } from '@/lib/i18n';
 import { messenger } from '@/lib/messages/protocol';
@@ -23,7 +23,7 @@ import { readTabState, watchTabStates } from '../tab-state';
  * - the in-page badge: the background's `badge` message goes to content
  *   scripts only (tabs.sendMessage), never to an extension page, so this page
  *   derives the same view from the same tab state (lib/badge-view) and draws it
- *   with the same code (lib/badge). Its click sends the same `openPanel`.
+ *   with the same code (lib/badge, createPageBadge). Its click sends the same `openPanel`.
  */
 
 export interface DemoPageOptions {
@@ -189,11 +189,12 @@ export async function followOwnBadge(doc: Document): Promise<() => void> {
   const tab = await browser.tabs.getCurrent();
   const tabId = tab?.id;
   if (tabId === undefined) return () => undefined;
-  const openPanel = () => void messenger.sendMessage('openPanel').catch(() => undefined);
+  // Our own page, not a portal: the root stays open (tests and the bench read the count).
+  const badge = createPageBadge(doc, { mode: 'open', onActivate: () => void messenger.sendMessage('openPanel').catch(() => undefined) });
   const apply = (summary: Parameters<typeof inPageBadge>[0]) => {
     const view = inPageBadge(summary);
-    if (view) showBadge(doc, view, openPanel);
-    else removeBadge(doc);
+    if (view) badge.show(view);
+    else badge.remove();
   };
   const stop = watchTabStates((id, state) => {
     if (id === tabId) apply(state?.summary ?? null);

@@ -39,7 +39,7 @@ describe('Firefox: training', () => {
     const portal = await portalTab(browser, new Map([[detail.url, fixtureSource(detail)]]));
     await portal.goto(detail.url);
     await badgeCount(portal);
-    await (await portal.waitForSelector('da06-badge >>> button'))!.click();
+    await (await portal.waitForSelector('[data-da06-badge] >>> button'))!.click();
     const { page: firstPanel } = await extensionPage(browser, '/sidepanel.html');
     // The link opens a new tab, which BiDi does not hand to Puppeteer: follow it in this tab instead.
     await firstPanel.waitForSelector('[data-testid="open-training"]', { timeout: FIREFOX_TIMEOUTS.panelItems });
@@ -66,7 +66,7 @@ describe('Firefox: training', () => {
     expect(await training.evaluate((id) => (globalThis as unknown as ExtensionGlobal).browser.browserAction.getBadgeText({ tabId: id }), tabId!)).toBe(count);
 
     // The badge opens the panel (as a tab in Firefox) for this demo tab, with the same items.
-    await (await training.waitForSelector('da06-badge >>> button'))!.click();
+    await (await training.waitForSelector('[data-da06-badge] >>> button'))!.click();
     const { page: panel, href } = await extensionPage(browser, '/sidepanel.html');
     expect(href).toBe(`${EXTENSION_ORIGIN}/sidepanel.html?tab=${tabId}`);
     await panel.waitForSelector('[data-testid="match-view"] [data-band="specific"]', { timeout: FIREFOX_TIMEOUTS.panelItems });
