@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildExportFile } from '../../lib/exchange/format';
 import { importExportFiles } from '../../lib/exchange/import';
 import { checkRows } from '../../lib/export/valid';
@@ -11,6 +11,9 @@ import { loadReportEngine } from '../../lib/report/load';
 import { generateJournals, generatorChecks } from '../../lib/report/generate';
 import { splitByFilings } from '../../lib/report/split';
 import { catalog } from '../../lib/match/shipped';
+
+// Files of thousands of rows (and DuckDB) on a shared 2-core machine: more than the default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const checks = generatorChecks();
 const infos = checks.map((c) => ({ id: c.id, label: c.label.vi, targets: c.targets }));
