@@ -7,7 +7,7 @@
  * In-page (per size, a fresh profile): importEventsPerSec (worker import of generated exports, files
  * chosen → last outcome and figures on screen), importLongestTaskMs (longest main-thread task seen by a
  * PerformanceObserver during the import), reportFirstRenderMs (reload → totals shown), filterChangeMs
- * (pick a unit → totals changed, median of 3), peakHeapBytes (page heap, sampled every 250 ms).
+ * (pick a procedure / all → totals changed, median of 4), peakHeapBytes (page heap, sampled every 250 ms).
  * Node: engineFilterMs (the columnar engine, one report, median of 5) at each size;
  * da06 report: seconds, peak RSS, Parquet bytes, at each --cli size; raw import events/s.
  */
@@ -183,12 +183,13 @@ async function browserFigures(): Promise<void> {
       await page.reload();
       await page.waitForFunction((n) => document.querySelector('[data-testid="total-events"]')?.textContent?.replace(/\D/g, '') === String(n), n, { timeout: 600_000 });
       print(`page${n}FirstRenderMs`, Math.round(performance.now() - t1));
-      // Filter change: a unit, then all units again.
+      // Filter change: one procedure, then all again (every generated file holds many procedures, not always many units).
+      const options = await page.getByTestId('report-procedure').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
       const times: number[] = [];
-      for (const unit of ['xa-001', '', 'xa-002', '']) {
+      for (const value of [options[1], '', options[2], '']) {
         const before = await page.getByTestId('total-sessions').textContent();
         const t2 = performance.now();
-        await page.getByTestId('report-unit').selectOption(unit);
+        await page.getByTestId('report-procedure').selectOption(value ?? '');
         await page.waitForFunction((b) => document.querySelector('[data-testid="total-sessions"]')?.textContent !== b, before, { timeout: 120_000 });
         times.push(performance.now() - t2);
       }
