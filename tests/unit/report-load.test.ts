@@ -7,7 +7,7 @@ import { filterJournal } from '../../lib/export/filter';
 import { JournalDb } from '../../lib/journal/db';
 import { readReportSource } from '../../lib/journal/report-source';
 import { buildReport } from '../../lib/report/aggregate';
-import { loadReportEngine } from '../../lib/report/load';
+import { HANDOVER_TICKS, handoverAdvised, loadReportEngine } from '../../lib/report/load';
 import { generateJournals, generatorChecks } from '../../lib/report/generate';
 import { splitByFilings } from '../../lib/report/split';
 import { catalog } from '../../lib/match/shipped';
@@ -70,5 +70,11 @@ describe('report page reader', () => {
     }
     expect(events).toBe(5_000);
     expect(parts.reduce((n, p) => n + p.sessions.length, 0)).toBe(j.sessions.length);
+  });
+
+  it('suggests da06 report from a million ticks on', () => {
+    expect(HANDOVER_TICKS).toBe(1_000_000);
+    expect(handoverAdvised(999_999)).toBe(false);
+    expect(handoverAdvised(1_000_000)).toBe(true);
   });
 });
