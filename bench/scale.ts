@@ -195,7 +195,7 @@ async function browserFigures(): Promise<void> {
       }
       print(`page${n}FilterChangeMs (median)`, Math.round(quantile(times.sort((a, b) => a - b), 0.5)));
       const peak = await page.evaluate(() => (window as unknown as { __heap: number }).__heap);
-      print(`page${n}PeakHeap`, mb(Math.max(peak, heap, 0)));
+      print(`page${n}PeakHeap (before the reload)`, mb(Math.max(Number(peak) || 0, Number(heap) || 0)));
     } finally {
       await context.close();
       rmSync(dir, { recursive: true, force: true });
