@@ -27,6 +27,8 @@ interface Props {
   dossierCode?: string;
   t: T;
   locale: Locale;
+  /** Training (presenter mode or a demo screen): every tick and session is flagged demo. */
+  training?: boolean;
 }
 
 function generatedName(): string {
@@ -45,7 +47,7 @@ function errorText(t: T, error: JournalError): string {
  * show only once written (live from IndexedDB, so every tab and panel agrees);
  * a failed write is shown, never hidden.
  */
-export function ChecklistView({ query: pageQuery, directory, dossierCode, t, locale }: Props) {
+export function ChecklistView({ query: pageQuery, directory, dossierCode, t, locale, training = false }: Props) {
   // A filing is attributed to the officer in the profile: nothing is written before it is read.
   const { value: profile, ready: profileReady } = useProfile();
   const matched = useMemo(() => getMatcher().match(pageQuery, { related: false, directory }), [pageQuery, directory]);
@@ -60,6 +62,12 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
   const [name, setName] = useState(generatedName);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [persisted, setPersisted] = useState<boolean | null>(null);
+
+  // Training flags ticks demo (kept out of exports and reports unless asked).
+  const staff = () => {
+    const ctx = staffContext(profile, unitName);
+    return training ? { ...ctx, demo: true } : ctx;
+  };
 
   const sessionId = dossierCode ? dossierSessionId(procKey, dossierCode) : chosen;
   // A failed read is shown like a failed write (e.g. storage blocked), never hidden.
@@ -86,7 +94,7 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
     journal
       .ensureSession(
         { id: sessionId, procedureKey: procKey, procedureCode: query.code, procedureName: query.name ?? query.code ?? '', dossierCode, label: dossierCode, checkIds: checkIds.split('|') },
-        staffContext(profile, unitName),
+        staff(),
       )
       .then(() => setError(null), (e: unknown) => setError(errorText(t, classifyError(e))));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the session is keyed by these values only
@@ -99,7 +107,7 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
     try {
       await journal.ensureSession(
         { id, procedureKey: procKey, procedureCode: query.code, procedureName: query.name ?? query.code ?? '', label, checkIds: checkIds.split('|') },
-        staffContext(profile, unitName),
+        staff(),
       );
       setChosen(id);
       setError(null);
@@ -111,7 +119,7 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
   const tick = async (checkId: string, next: CheckState, note?: string) => {
     if (!sessionId || !profileReady) return;
     // A refused tick is shown from the queue (below) for as long as it stays unsaved.
-    if (!(await tickQueue.submit(sessionId, checkId, next, note, staffContext(profile, unitName)))) setError(null);
+    if (!(await tickQueue.submit(sessionId, checkId, next, note, staff()))) setError(null);
   };
   const retry = async (id: string) => {
     if (!(await tickQueue.retry(id))) setError(null);
@@ -138,7 +146,7 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
           {format(t.journal_replayed, { count: replayed })}
         </p>
       )}
-      {profile.demo && <p className="note" data-testid="demo-mode">{t.demoModeOn}</p>}
+      {(profile.demo || training) && <p className="note" data-testid="demo-mode">{t.demoModeOn}</p>}
       {dossierCode ? (
         <p className="muted" data-testid="session-label">
           {format(t.sessionForDossier, { code: dossierCode })}
