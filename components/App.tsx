@@ -18,6 +18,8 @@ import { MatchView } from './MatchView';
 const ChecklistView = lazy(() => import('./ChecklistView').then((m) => ({ default: m.ChecklistView })));
 import { SearchResults } from './SearchPanel';
 import { ErrorBoundary } from './ErrorBoundary';
+// Training (issue 13): presenter mode, demo-screen tabs, the ĐÀO TẠO marker.
+import { TrainingMarker, useTraining } from './training/PanelTraining';
 
 /** ?tab=<id> pins the panel to one tab (used when the panel is opened as a page). */
 function pinnedTabId(): number | undefined {
@@ -89,6 +91,7 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   const locale = useLocale().value;
   const setLocale = (next: Locale) => void localeSetting.set(next);
   const tab = useTabState(initialTab);
+  const training = useTraining(tab?.tabId);
   const [search, setSearch] = useState('');
   const myUnits = myPlanUnits(useProfile().value);
   // The catalog summary is secondary: it renders after the first list.
@@ -120,7 +123,7 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   }, [locale]);
 
   return (
-    <div className="panel">
+    <div className={training.presenter ? 'panel presenter' : 'panel'}>
       <header className="panel-header">
         <div>
           <h1>{t.appName}</h1>
@@ -134,6 +137,7 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
           </select>
         </label>
       </header>
+      <TrainingMarker training={training} t={t} />
       <main>
         <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
           <label htmlFor="search-input">{t.search}</label>
@@ -164,12 +168,15 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
             {query && !directorySettled && <p className="muted" data-testid="directory-loading">{t.directoryLoading}</p>}
             {query && directorySettled ? (
               <>
-                <ErrorBoundary title={t.checklistFailed}>
-                  <Suspense fallback={<p className="muted" data-testid="checklist-loading">{t.loading}</p>}>
-                    <ChecklistView query={query} directory={directory} dossierCode={tab?.page.dossierCode} t={t} locale={locale} />
-                  </Suspense>
-                </ErrorBoundary>
-                <MatchView query={query} directory={directory} t={t} locale={locale} today={today} myUnits={myUnits} />
+                {/* A filing is written only once training mode is known (demo or not). */}
+                {training.ready && (
+                  <ErrorBoundary title={t.checklistFailed}>
+                    <Suspense fallback={<p className="muted" data-testid="checklist-loading">{t.loading}</p>}>
+                      <ChecklistView query={query} directory={directory} dossierCode={tab?.page.dossierCode} t={t} locale={locale} training={training.presenter || training.demoTab} />
+                    </Suspense>
+                  </ErrorBoundary>
+                )}
+                <MatchView query={query} directory={directory} t={t} locale={locale} today={today} myUnits={training.presenter ? [] : myUnits} />
               </>
             ) : (
               !query && <p className="hint" data-testid="search-hint">{t.noProcedureHint}</p>

@@ -1,15 +1,15 @@
 import { browser } from 'wxt/browser';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { applicableChecks, checklistLibrary } from '@/lib/checklist';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
 import type { CheckState } from '@/lib/journal/db';
-import { classifyError, deriveState, dossierSessionId, NOTE_MAX, procedureKey, type JournalError } from '@/lib/journal/journal';
+import { classifyError, dossierSessionId, NOTE_MAX, procedureKey, type DerivedCheck, type JournalError } from '@/lib/journal/journal';
 import type { Directory } from '@/lib/directory/lookup';
 import type { ProcedureQuery } from '@/lib/match';
 import { catalog, getMatcher } from '@/lib/match/shipped';
 import { staffContext } from '@/lib/settings';
-import { journal, journalDb, requestPersistence } from '@/services/journal';
+import { journal, journalDb, requestPersistence, tickQueue } from '@/services/journal';
 import { ExportControls } from './ExportControls';
 import { useProfile } from './settings';
 
@@ -18,6 +18,8 @@ const unitName = (id: string) => catalog.units.find((u) => u.id === id)?.name;
 
 type T = (typeof STRINGS)['vi'];
 
+const NO_STATE: ReadonlyMap<string, DerivedCheck> = new Map();
+
 interface Props {
   query: ProcedureQuery;
   /** The national directory, when loaded: a page with only a portal id or a name gets its code for the journal. */
@@ -25,6 +27,8 @@ interface Props {
   dossierCode?: string;
   t: T;
   locale: Locale;
+  /** Training (presenter mode or a demo screen): every tick and session is flagged demo. */
+  training?: boolean;
 }
 
 function generatedName(): string {
@@ -43,7 +47,7 @@ function errorText(t: T, error: JournalError): string {
  * show only once written (live from IndexedDB, so every tab and panel agrees);
  * a failed write is shown, never hidden.
  */
-export function ChecklistView({ query: pageQuery, directory, dossierCode, t, locale }: Props) {
+export function ChecklistView({ query: pageQuery, directory, dossierCode, t, locale, training = false }: Props) {
   // A filing is attributed to the officer in the profile: nothing is written before it is read.
   const { value: profile, ready: profileReady } = useProfile();
   const matched = useMemo(() => getMatcher().match(pageQuery, { related: false, directory }), [pageQuery, directory]);
@@ -59,6 +63,12 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [persisted, setPersisted] = useState<boolean | null>(null);
 
+  // Training flags ticks demo (kept out of exports and reports unless asked).
+  const staff = () => {
+    const ctx = staffContext(profile, unitName);
+    return training ? { ...ctx, demo: true } : ctx;
+  };
+
   const sessionId = dossierCode ? dossierSessionId(procKey, dossierCode) : chosen;
   // A failed read is shown like a failed write (e.g. storage blocked), never hidden.
   const shown = <R,>(fallback: R) => (e: unknown) => {
@@ -66,11 +76,16 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
     return fallback;
   };
   const sessions = useLiveQuery(() => journal.sessionsOf(procKey).catch(shown([])), [procKey], []);
-  const events = useLiveQuery(() => (sessionId ? journal.eventsOf(sessionId).catch(shown([])) : []), [sessionId], []);
-  const state = useMemo(() => deriveState(events), [events]);
+  // The current state of each check (one row per check, kept with every append): only committed ticks.
+  const state = useLiveQuery(() => (sessionId ? journal.stateOf(sessionId).catch(shown(NO_STATE)) : NO_STATE), [sessionId], NO_STATE);
+  // Ticks clicked but not committed yet (pending) or refused (failed, with a retry).
+  const queued = useSyncExternalStore(tickQueue.subscribe, tickQueue.getSnapshot);
+  const [replayed, setReplayed] = useState<number>(0);
 
   useEffect(() => {
     void requestPersistence().then(setPersisted);
+    // Clicks a previous page left unsaved (the extension reloaded, the panel closed mid-write) are written now.
+    void tickQueue.replay().then(({ saved }) => setReplayed(saved));
   }, []);
 
   // A dossier opens its session by itself (once the profile is read); new checks are added to it.
@@ -79,7 +94,7 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
     journal
       .ensureSession(
         { id: sessionId, procedureKey: procKey, procedureCode: query.code, procedureName: query.name ?? query.code ?? '', dossierCode, label: dossierCode, checkIds: checkIds.split('|') },
-        staffContext(profile, unitName),
+        staff(),
       )
       .then(() => setError(null), (e: unknown) => setError(errorText(t, classifyError(e))));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the session is keyed by these values only
@@ -92,7 +107,7 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
     try {
       await journal.ensureSession(
         { id, procedureKey: procKey, procedureCode: query.code, procedureName: query.name ?? query.code ?? '', label, checkIds: checkIds.split('|') },
-        staffContext(profile, unitName),
+        staff(),
       );
       setChosen(id);
       setError(null);
@@ -103,12 +118,12 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
 
   const tick = async (checkId: string, next: CheckState, note?: string) => {
     if (!sessionId || !profileReady) return;
-    try {
-      await journal.tick(sessionId, checkId, next, note, staffContext(profile, unitName));
-      setError(null);
-    } catch (e) {
-      setError(errorText(t, classifyError(e)));
-    }
+    const failed = await tickQueue.submit(sessionId, checkId, next, note, staff());
+    setError(failed ? errorText(t, failed) : null);
+  };
+  const retry = async (id: string) => {
+    const failed = await tickQueue.retry(id);
+    setError(failed ? errorText(t, failed) : null);
   };
 
   const done = checks.filter((c) => state.get(c.id)?.state === 'done').length;
@@ -124,7 +139,12 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
         </p>
       )}
       {persisted === false && <p className="muted small">{t.notPersisted}</p>}
-      {profile.demo && <p className="note" data-testid="demo-mode">{t.demoModeOn}</p>}
+      {replayed > 0 && (
+        <p role="status" className="note" data-testid="journal-replayed">
+          {format(t.journal_replayed, { count: replayed })}
+        </p>
+      )}
+      {(profile.demo || training) && <p className="note" data-testid="demo-mode">{t.demoModeOn}</p>}
       {dossierCode ? (
         <p className="muted" data-testid="session-label">
           {format(t.sessionForDossier, { code: dossierCode })}
@@ -172,8 +192,11 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
             {checks.map((c) => {
               const st = state.get(c.id);
               const labelId = `check-${c.id}`;
+              const mine = queued.filter((q) => q.tick.sessionId === sessionId && q.tick.checkId === c.id);
+              const failedTick = mine.find((q) => q.status === 'failed');
+              const save = failedTick ? 'failed' : mine.length ? 'pending' : 'saved';
               return (
-                <li key={c.id} data-testid={`check-${c.id}`} data-state={st?.state ?? 'none'} className={`check-row state-${st?.state ?? 'none'}`}>
+                <li key={c.id} data-testid={`check-${c.id}`} data-state={st?.state ?? 'none'} data-save={save} className={`check-row state-${st?.state ?? 'none'}`}>
                   <p id={labelId} className="check-label">
                     {c.label[locale]}
                     {c.source === 'custom' && <span className="tag">{t.customCheck}</span>}
@@ -189,6 +212,19 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
                       {t.state_clear}
                     </button>
                   </div>
+                  {save === 'pending' && (
+                    <p className="muted small" role="status" data-testid="tick-pending">
+                      {t.tick_pending}
+                    </p>
+                  )}
+                  {failedTick && (
+                    <p className="error small" role="alert" data-testid="tick-failed">
+                      {format(t.tick_failed, { state: t[`state_${failedTick.tick.state === 'cleared' ? 'clear' : failedTick.tick.state}`] })}{' '}
+                      <button type="button" data-testid="tick-retry" onClick={() => void retry(failedTick.tick.id)}>
+                        {t.tick_retry}
+                      </button>
+                    </p>
+                  )}
                   {st?.state === 'na' && (
                     <form
                       className="note-form"

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table, type Transaction } from 'dexie';
 import type { CustomCheck } from '../checklist/library';
 
 /**
@@ -278,8 +278,8 @@ export class JournalDb extends Dexie {
   importedChecks!: EntityTable<ImportedCheck, 'id'>;
   current!: Table<CheckCurrent, [string, string]>;
 
-  constructor(name = JOURNAL_DB_NAME) {
-    super(name);
+  constructor(name = JOURNAL_DB_NAME, options?: DexieOptions) {
+    super(name, options);
     defineJournalVersions(this);
   }
 }

@@ -1,5 +1,5 @@
 import { comparisonKey } from '../text/normalize';
-import { CHECK_STATES, currentOf, type CheckCurrent, type CheckState, type FilingSession, type JournalDb, type TickEvent } from './db';
+import { CHECK_STATES, currentOf, tickAfter, type CheckCurrent, type CheckState, type FilingSession, type JournalDb, type TickEvent } from './db';
 import { EARLIEST_TIME } from './time';
 
 /** Longest note kept with a tick. */
@@ -100,12 +100,20 @@ export interface TickRequest {
   state: CheckState;
   note?: string;
   ctx: StaffContext;
-  /** When the officer clicked (ms); the stored time is never earlier than what is stored for the check. */
+  /** When the officer clicked (ms). */
   clickedAt?: number;
+  /**
+   * A tick written again (retry, or replay after a reload): it keeps its click
+   * time, so clicks keep their order, and becomes the current state only if
+   * nothing later is stored. A new tick is stamped after everything stored.
+   */
+  again?: boolean;
 }
 
 export class Journal {
   private last = 0;
+  /** When a write last failed for a full disk: a connection lost right after is the same cause. */
+  private quotaAt = -Infinity;
 
   constructor(
     readonly db: JournalDb,
@@ -128,15 +136,26 @@ export class Journal {
     try {
       return await fn();
     } catch (error) {
-      const first = classifyError(error);
+      const first = this.explain(error);
       if (first.kind === 'invalid' || first.kind === 'version' || first.kind === 'clock') throw first;
       try {
-        if (!this.db.isOpen()) await this.db.open();
+        if (!this.db.isOpen()) {
+          // A failed or lost connection stays failed in Dexie until opened again.
+          this.db.close({ disableAutoOpen: false });
+          await this.db.open();
+        }
         return await fn();
       } catch (again) {
-        throw classifyError(again);
+        throw this.explain(again);
       }
     }
+  }
+
+  private explain(error: unknown): JournalError {
+    const e = classifyError(error);
+    if (e.kind === 'quota') this.quotaAt = Date.now();
+    if (e.kind === 'blocked' && Date.now() - this.quotaAt < 10 * 60_000) return new JournalError('quota', e.message, error);
+    return e;
   }
 
   newTickId(): string {
@@ -166,6 +185,17 @@ export class Journal {
     return this.write({ id: this.newId(), sessionId, checkId, state, note, ctx });
   }
 
+
+  /** Why a tick cannot be stored at all (a retry would not help), or null. */
+  refusal(req: Pick<TickRequest, 'state' | 'note'>): JournalError | null {
+    if (!CHECK_STATES.includes(req.state)) return new JournalError('invalid', `unknown state ${String(req.state)}`);
+    const trimmed = req.note?.trim();
+    if (trimmed && trimmed.length > NOTE_MAX) return new JournalError('invalid', `note longer than ${NOTE_MAX} characters`);
+    const clock = this.clock();
+    if (clock < EARLIEST_TIME) return new JournalError('clock', `the computer's clock says ${new Date(clock).toISOString()}`);
+    return null;
+  }
+
   /**
    * Store one tick and the check's current state in one transaction. Its time
    * is after everything stored for the check, so the officer's new tick always
@@ -173,23 +203,50 @@ export class Journal {
    * a replay after a reload) and returns the stored one.
    */
   async write(req: TickRequest): Promise<TickEvent> {
-    const { sessionId, checkId, state, ctx } = req;
-    if (!CHECK_STATES.includes(state)) throw new JournalError('invalid', `unknown state ${String(state)}`);
-    const trimmed = req.note?.trim();
-    if (trimmed && trimmed.length > NOTE_MAX) throw new JournalError('invalid', `note longer than ${NOTE_MAX} characters`);
-    const clock = this.now();
-    if (clock < EARLIEST_TIME) throw new JournalError('clock', `the computer's clock says ${new Date(clock).toISOString()}`);
+    return (await this.writeMany([req]))[0];
+  }
+
+  /** The same for many ticks in one transaction (a burst of clicks is one commit). */
+  async writeMany(reqs: readonly TickRequest[]): Promise<TickEvent[]> {
+    for (const req of reqs) {
+      const refused = this.refusal(req);
+      if (refused) throw refused;
+    }
     return this.run(() =>
       this.db.transaction('rw', this.db.events, this.db.current, async () => {
-        const stored = await this.db.events.get(req.id);
-        if (stored) return stored;
-        const current = await this.db.current.get([sessionId, checkId]);
-        const at = Math.max(req.clickedAt ?? clock, current ? current.at + 1 : 0);
-        this.last = Math.max(this.last, at);
-        const event: TickEvent = { id: req.id, sessionId, checkId, state, ...(trimmed ? { note: trimmed } : {}), staff: ctx.staff, unit: ctx.unit, at, demo: ctx.demo };
-        await this.db.events.add(event);
-        await this.db.current.put(currentOf(event));
-        return event;
+        const stored = await this.db.events.bulkGet(reqs.map((r) => r.id));
+        const keyOf = (r: { sessionId: string; checkId: string }) => JSON.stringify([r.sessionId, r.checkId]);
+        const pairs = [...new Map(reqs.map((r) => [keyOf(r), [r.sessionId, r.checkId] as [string, string]])).values()];
+        const currents = new Map<string, CheckCurrent>();
+        (await this.db.current.bulkGet(pairs)).forEach((c, i) => {
+          if (c) currents.set(keyOf({ sessionId: pairs[i][0], checkId: pairs[i][1] }), c);
+        });
+        const out: TickEvent[] = [];
+        const added = new Map<string, TickEvent>();
+        const changed = new Set<string>();
+        reqs.forEach((req, i) => {
+          const already = stored[i] ?? added.get(req.id);
+          if (already) {
+            out.push(already);
+            return;
+          }
+          const key = keyOf(req);
+          const current = currents.get(key);
+          const trimmed = req.note?.trim();
+          const at = req.again && req.clickedAt !== undefined ? req.clickedAt : Math.max(this.now(), current ? current.at + 1 : 0);
+          this.last = Math.max(this.last, at);
+          const { ctx } = req;
+          const event: TickEvent = { id: req.id, sessionId: req.sessionId, checkId: req.checkId, state: req.state, ...(trimmed ? { note: trimmed } : {}), staff: ctx.staff, unit: ctx.unit, at, demo: ctx.demo };
+          added.set(event.id, event);
+          out.push(event);
+          if (!current || tickAfter(event, { at: current.at, id: current.eventId })) {
+            currents.set(key, currentOf(event));
+            changed.add(key);
+          }
+        });
+        if (added.size) await this.db.events.bulkAdd([...added.values()]);
+        if (changed.size) await this.db.current.bulkPut([...changed].map((k) => currents.get(k)!));
+        return out;
       }),
     );
   }

@@ -99,6 +99,7 @@ describe('journal', () => {
     await db.open();
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     db.events.add = (() => Promise.reject(quota)) as unknown as typeof db.events.add;
+    db.events.bulkAdd = (() => Promise.reject(quota)) as unknown as typeof db.events.bulkAdd;
     await expect(journal.tick('s', 'so-hoa', 'done', undefined, ctx)).rejects.toMatchObject({ kind: 'quota' });
   });
 
@@ -305,7 +306,7 @@ describe('export and import', () => {
     await sampleData(new Journal(source));
     const data = { sessions: await source.sessions.toArray(), events: await source.events.toArray() };
     const wide = toCsv(wideRows(data, CHECKS.map((c) => ({ id: c.id, label: c.label.vi })), H));
-    expect(wide.startsWith('\uFEFFPhiên,Mã TTHC,Tên thủ tục')).toBe(true);
+    expect(wide.startsWith('\uFEFFPhiên;Mã TTHC;Tên thủ tục')).toBe(true); // ";": Excel's list separator in Vietnamese settings (tests/unit/export.test.ts)
     expect(wide.split('\r\n').filter(Boolean)).toHaveLength(1 + 3);
     expect(wide).toContain('"Không áp dụng: ghi chú, có ""ngoặc kép"""');
     const long = toCsv(longRows(data, (id) => id, H));
