@@ -65,7 +65,7 @@ export function OptionsApp() {
   };
 
   return (
-    <div className="panel">
+    <main className="panel">
       <h1>{t.optionsTitle}</h1>
       <MyUnitSection t={t} />
       <CustomChecksSection t={t} locale={locale} />
@@ -133,6 +133,6 @@ export function OptionsApp() {
           </ul>
         )}
       </section>
-    </div>
+    </main>
   );
 }

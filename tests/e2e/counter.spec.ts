@@ -144,7 +144,7 @@ test('reading: a skip link reaches the filters in a few Tab presses', async ({ e
 
 test('reading: the headline counts follow the filters ("Chỉ đơn vị của tôi")', async ({ ext }) => {
   await ext.worker.evaluate(() =>
-    chrome.storage.local.set({ 'da06.profile': { name: '', unitId: 'ubnd-cap-xa', office: '', planUnitIds: ['ubnd-cap-xa'], level: '', demo: false } }),
+    (chrome.storage.local as unknown as { set(v: object): Promise<void> }).set({ 'da06.profile': { name: '', unitId: 'ubnd-cap-xa', office: '', planUnitIds: ['ubnd-cap-xa'], level: '', demo: false } }),
   );
   const { panel } = await openWithPanel(ext);
   const count = async () => Number((await panel.getByTestId('band-count-specific').innerText()).trim());
