@@ -70,7 +70,12 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
     if (id) drafts.set(activeKey, id);
     else drafts.remove(activeKey);
   };
-  const [open, setOpen] = useState(false);
+  // Folded to one progress line by default; the officer's choice is kept for the next filing.
+  const [open, setOpenState] = useState(() => drafts.get(['checklistOpen']) === '1');
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    drafts.set(['checklistOpen'], next ? '1' : '0');
+  };
   // Another procedure (or tab) on screen: its own remembered session.
   const [seenKey, setSeenKey] = useState(activeKey);
   if (seenKey !== activeKey) {

@@ -33,6 +33,13 @@ async function openWithPanel(ext: Ext, f = detail, width = 400): Promise<{ page:
   return { page, panel, tabId };
 }
 
+/** Open the checklist folded to its progress line (the choice is remembered across panels). */
+async function expandChecklist(panel: Page): Promise<void> {
+  const toggle = panel.getByTestId('checklist-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}
+
 const shotSuffix = process.env.DA06_SHOT_SUFFIX ?? '';
 
 test('the panel at 320, 400 and 600 px: screenshots in the artifacts', async ({ ext }, testInfo) => {
@@ -46,6 +53,12 @@ test('the panel at 320, 400 and 600 px: screenshots in the artifacts', async ({ 
     const path = testInfo.outputPath(`panel-${width}${shotSuffix}.png`);
     await panel.screenshot({ path, fullPage: true });
     await testInfo.attach(`panel-${width}${shotSuffix}`, { path, contentType: 'image/png' });
+    // What the officer sees without scrolling.
+    await panel.evaluate(() => window.scrollTo(0, 0));
+    await panel.screenshot({ path: testInfo.outputPath(`panel-${width}-top${shotSuffix}.png`) });
+    // The first items, scrolled to as the skip link "Đến danh sách mục" does.
+    await panel.evaluate(() => (document.getElementById('match-list') ?? document.querySelector('[data-testid="match-view"] ul'))?.scrollIntoView());
+    await panel.screenshot({ path: testInfo.outputPath(`panel-${width}-items${shotSuffix}.png`) });
     if (!shotSuffix) expect(overflow, `horizontal overflow at ${width}px`).toBeLessThanOrEqual(0);
   }
 });
@@ -97,7 +110,7 @@ test('reading: the checklist is a compact progress line above the items that exp
   const procTop = (await panel.getByTestId('current-page').boundingBox())!.y;
   expect(box.y).toBeGreaterThan(procTop);
   expect(box.y).toBeLessThan(matchTop);
-  await panel.getByTestId('checklist-toggle').click();
+  await expandChecklist(panel);
   await expect(panel.getByTestId('check-dinh-danh')).toBeVisible();
   // The plans a check implements are named in words; the ref stays in the tooltip.
   const links = panel.getByTestId('checklist').locator('[data-testid="check-source"]');
@@ -159,7 +172,7 @@ test('reading: the headline counts follow the filters ("Chỉ đơn vị của t
 test('losing input: a named session is still the active one after a reload', async ({ ext }) => {
   const { panel } = await openWithPanel(ext);
   await expect(panel.getByTestId('checklist')).toBeVisible({ timeout: CHECKLIST });
-  await panel.getByTestId('checklist-toggle').click();
+  await expandChecklist(panel);
   await panel.getByTestId('session-name').fill('Ca sáng quầy 2');
   await panel.getByTestId('session-start').click();
   await expect(panel.getByTestId('checklist-progress')).toContainText('Ca sáng quầy 2');
@@ -170,7 +183,7 @@ test('losing input: a named session is still the active one after a reload', asy
 test('losing input: "Bắt đầu phiên" twice with one name offers the existing session instead of a duplicate', async ({ ext }) => {
   const { panel } = await openWithPanel(ext);
   await expect(panel.getByTestId('checklist')).toBeVisible({ timeout: CHECKLIST });
-  await panel.getByTestId('checklist-toggle').click();
+  await expandChecklist(panel);
   for (let i = 0; i < 2; i++) {
     await panel.getByTestId('session-name').fill('Lớp tập huấn');
     await panel.getByTestId('session-start').click();
@@ -184,7 +197,7 @@ test('losing input: "Bắt đầu phiên" twice with one name offers the existin
 test('losing input: a "Không áp dụng" note is kept when the panel closes mid-typing', async ({ ext }) => {
   const { tabId, panel } = await openWithPanel(ext, dossier);
   await expect(panel.getByTestId('checklist')).toBeVisible({ timeout: CHECKLIST });
-  await panel.getByTestId('checklist-toggle').click();
+  await expandChecklist(panel);
   await panel.getByTestId('check-so-hoa').getByTestId('tick-na').click();
   const note = panel.getByTestId('check-so-hoa').getByTestId('na-note');
   await note.fill('Đã có bản điện tử');
@@ -195,7 +208,7 @@ test('losing input: a "Không áp dụng" note is kept when the panel closes mid
   const again = await ext.context.newPage();
   await again.goto(panelUrl(ext.extensionId, tabId));
   await expect(again.getByTestId('checklist')).toBeVisible({ timeout: CHECKLIST });
-  await again.getByTestId('checklist-toggle').click();
+  await expandChecklist(again);
   await expect(again.getByTestId('check-so-hoa').getByTestId('na-note')).toHaveValue('Đã có bản điện tử từ cổng');
 });
 
@@ -246,7 +259,7 @@ test('axe: no serious or critical violation on the panel (checklist open), Optio
       .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   const { panel } = await openWithPanel(ext, dossier);
   await expect(panel.getByTestId('checklist')).toBeVisible({ timeout: CHECKLIST });
-  await panel.getByTestId('checklist-toggle').click();
+  await expandChecklist(panel);
   await panel.getByTestId('check-so-hoa').getByTestId('tick-na').click();
   await panel.getByTestId('evidence').locator('summary').first().click();
   expect(await serious(panel)).toEqual([]);
