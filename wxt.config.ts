@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { PORTAL_HOST_PATTERNS } from './lib/adapters/hosts';
 
@@ -7,6 +8,11 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // Explicit imports only: no directory auto-imports, so layers stay visible.
   imports: false,
+  // Every context's `zod` is lib/zod-jitless.ts: zod with `jitless` set before any
+  // schema exists, so it never probes `new Function` under the extension's CSP.
+  vite: () => ({
+    resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./lib/zod-jitless.ts', import.meta.url)) }] },
+  }),
   manifest: ({ browser }) => ({
     name: 'Trợ lý Đề án 06',
     short_name: 'Trợ lý ĐA06',
@@ -14,9 +20,11 @@ export default defineConfig({
       'Cho cán bộ Bộ phận Một cửa: nhiệm vụ, chỉ tiêu, mô hình của Đề án 06 áp dụng cho thủ tục đang xử lý. (Project 06 Desk Assistant)',
     permissions:
       browser === 'firefox'
-        ? ['storage', 'unlimitedStorage', 'tabs']
-        : ['storage', 'unlimitedStorage', 'sidePanel', 'tabs', 'scripting', 'offscreen'],
+        ? ['storage', 'unlimitedStorage']
+        : ['storage', 'unlimitedStorage', 'sidePanel', 'scripting', 'offscreen'],
     // unlimitedStorage: the journal must not be evicted or hit the default quota.
+    // No `tabs`: a portal tab's address is visible through the host permissions,
+    // the content script reports it, and `tabs` would add the browsing-history warning.
     host_permissions: [...PORTAL_HOST_PATTERNS],
     // Hosts the user adds in Options are requested at run time, one by one.
     // Firefox's MV2 manifest has no optional_host_permissions (WXT drops the

@@ -19,6 +19,7 @@ import { fixtureSource } from '../tests/fixtures/load';
 import { badgeCount, extensionPage, portalTab } from '../tests/e2e-firefox/firefox';
 import { median } from './stats';
 import type { Figure } from './browser';
+import { badgeCount as chromiumBadgeCount } from '../tests/e2e/badge';
 
 const RUNS = 3;
 const ITEMS = '[data-testid="match-view"] [data-band="specific"]';
@@ -43,7 +44,7 @@ async function chromiumFlow(): Promise<FlowTimes> {
     await context.route('https://dichvucong.gov.vn/**', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
     const page = await context.newPage();
     await page.goto(f.url);
-    await page.locator('da06-badge').locator('.count').waitFor({ timeout: 15_000 });
+    await chromiumBadgeCount(page, 15_000);
     const badge = performance.now() - t0;
     const tabId = await worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id ?? null, f.url);
     const panel = await context.newPage();
@@ -65,7 +66,7 @@ async function firefoxFlow(): Promise<FlowTimes> {
     await page.goto(f.url);
     await badgeCount(page);
     const badge = performance.now() - t0;
-    const button = await page.waitForSelector('da06-badge >>> button');
+    const button = await page.waitForSelector('[data-da06-badge] >>> button');
     await button!.click();
     const { page: panel } = await extensionPage(browser, '/sidepanel.html');
     await panel.waitForSelector(ITEMS, { timeout: 20_000 });

@@ -2,10 +2,12 @@
  * Runs inside Chromium (bundled by bench/journal.ts): the real journal code
  * on the real IndexedDB.
  */
-import Dexie from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { quantile } from './stats';
 import { JournalDb } from '../lib/journal/db';
-import { Journal } from '../lib/journal/journal';
+import { deriveState, Journal } from '../lib/journal/journal';
+import { Outbox } from '../lib/journal/outbox';
+import { TickQueue } from '../lib/journal/queue';
 import { importExportFiles } from '../lib/exchange/import';
 import { buildExportFile } from '../lib/exchange/format';
 import type { FilingSession, TickEvent } from '../lib/journal/db';
@@ -79,7 +81,7 @@ async function importFiles(files: number, perFile: number) {
   const t0 = performance.now();
   const outcomes = await importExportFiles(db, texts);
   const ms = performance.now() - t0;
-  const count = await db.events.count();
+  const count = await db.importedEvents.count();
   db.close();
   // Baseline: the same 100,000 records put raw, one transaction per file, same indexes.
   const raw = await openRawStore('bench-raw-bulk');
@@ -99,4 +101,51 @@ async function importFiles(files: number, perFile: number) {
   return { ms, count, ok: outcomes.every((o) => o.status === 'imported'), parseOne, rawMs };
 }
 
-(globalThis as unknown as { __da06Journal: object }).__da06Journal = { ticks, importFiles };
+/**
+ * A burst of n clicks on one filing while the panel's live query watches it.
+ * "log", the panel before: one Journal.tick (one transaction) per click and a
+ * live query over every tick of the filing (then deriveState), which Dexie
+ * re-runs after each commit. "current", the panel now: clicks through the
+ * TickQueue (localStorage outbox, group commit) and a live query over the
+ * per-check rows (Journal.stateOf). Returns ticks per second from the first
+ * click until the live query has shown the last one.
+ */
+async function drain(n: number, mode: 'log' | 'current') {
+  const name = `bench-drain-${mode}`;
+  await Dexie.delete(name);
+  const db = new JournalDb(name);
+  const journal = new Journal(db);
+  const ctx = { staff: 'Bench', unit: 'ubnd-cap-xa', demo: false };
+  const checks = ['dinh-danh', 'khong-yeu-cau-lai', 'so-hoa', 'luu-ket-qua', 'thanh-toan', 'vneid-muc-2', 'danh-gia-hai-long', 'bieu-mau-dien-tu', 'lien-thong-khai-sinh', 'custom-x'];
+  await journal.ensureSession({ id: 's', procedureKey: 'code:1.001193', procedureName: 'Đăng ký khai sinh', label: 'Bench', checkIds: checks }, ctx);
+  const lastId = `last-${n}`;
+  let reads = 0;
+  let resolveSeen: () => void = () => {};
+  const seen = new Promise<void>((r) => (resolveSeen = r));
+  const query = liveQuery(async () => {
+    const state = mode === 'log' ? deriveState(await journal.eventsOf('s')) : await journal.stateOf('s');
+    return state;
+  });
+  const sub = query.subscribe((state) => {
+    reads++;
+    // The last tick sets check 0 to "na" with a note only it carries.
+    if (state.get(checks[0])?.note === lastId) resolveSeen();
+  });
+  const queue = new TickQueue(journal, new Outbox(localStorage), Date.now, 0);
+  const click = (check: string, state: 'done' | 'na' | 'cleared', note?: string) =>
+    mode === 'log' ? journal.tick('s', check, state, note, ctx) : queue.submit('s', check, state, note, ctx);
+  const t0 = performance.now();
+  const writes: Promise<unknown>[] = [];
+  for (let i = 0; i < n - 1; i++) writes.push(click(checks[i % 10], i % 3 ? 'done' : 'cleared'));
+  writes.push(click(checks[0], 'na', lastId));
+  await Promise.all(writes);
+  const written = performance.now() - t0;
+  await seen;
+  const ms = performance.now() - t0;
+  sub.unsubscribe();
+  db.close();
+  await Dexie.delete(name);
+  return { ms, written, rate: n / (ms / 1000), reads };
+}
+
+(globalThis as unknown as { __da06Journal: object }).__da06Journal = { ticks, importFiles, drain };

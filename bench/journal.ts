@@ -22,7 +22,12 @@ export async function journalBrowserFigures(): Promise<Record<string, Figure>> {
     await page.route('https://bench.da06.invalid/**', (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
     await page.goto('https://bench.da06.invalid/');
     await page.addScriptTag({ content: bundle.outputFiles[0].text });
-    type Api = { ticks(n: number): Promise<{ p50: number; p95: number; rawP50: number; rawP95: number }>; importFiles(f: number, n: number): Promise<{ ms: number; count: number; ok: boolean; parseOne: number; rawMs: number }> };
+    type Drain = { ms: number; written: number; rate: number; reads: number };
+    type Api = {
+      ticks(n: number): Promise<{ p50: number; p95: number; rawP50: number; rawP95: number }>;
+      importFiles(f: number, n: number): Promise<{ ms: number; count: number; ok: boolean; parseOne: number; rawMs: number }>;
+      drain(n: number, mode: 'log' | 'current'): Promise<Drain>;
+    };
     const api = 'globalThis.__da06Journal';
     const t = await page.evaluate(async (n) => ((globalThis as unknown as { __da06Journal: Api }).__da06Journal).ticks(n), 400);
     figures.tickWriteP50Ms = { value: round(t.p50), unit: 'ms', note: '400 ticks, each awaited, Journal.tick on Chromium IndexedDB' };
@@ -32,6 +37,21 @@ export async function journalBrowserFigures(): Promise<Record<string, Figure>> {
     figures.import10x10kMs = { value: Math.round(imp.ms), unit: 'ms', note: `10 files × 10,000 events: parse, zod, checksum, merge by id, write (${imp.count} events stored, all imported: ${imp.ok}; checking one file alone: ${Math.round(imp.parseOne)} ms)` };
     figures.import10x10kRawPutMs = { value: Math.round(imp.rawMs), unit: 'ms', note: 'baseline: JSON.parse + raw puts of the same events, one transaction per file, same indexes' };
     void api;
+    // The live view under a burst: the old query (whole log re-read after each commit) vs the per-check rows.
+    const burst = Number(process.env.DA06_DRAIN_TICKS ?? 10_000);
+    const oldBurst = Number(process.env.DA06_DRAIN_OLD_TICKS ?? 1_000);
+    const drainOf = (n: number, mode: 'log' | 'current') => page.evaluate(async ([k, m]) => ((globalThis as unknown as { __da06Journal: Api }).__da06Journal).drain(k, m), [n, mode] as const);
+    const oldWay = await drainOf(oldBurst, 'log');
+    const newSmall = await drainOf(oldBurst, 'current');
+    const newWay = await drainOf(burst, 'current');
+    figures.liveViewDrainOldTicksPerS = {
+      value: Math.round(oldWay.rate), unit: 'ticks/s',
+      note: `old live query (every tick of the filing re-read after each commit): ${oldBurst} ticks shown in ${Math.round(oldWay.ms)} ms, ${oldWay.reads} reads (DA06_DRAIN_OLD_TICKS; 10,000 take minutes)`,
+    };
+    figures.liveViewDrainTicksPerS = {
+      value: Math.round(newWay.rate), unit: 'ticks/s',
+      note: `per-check current rows: ${burst} ticks shown in ${Math.round(newWay.ms)} ms (${oldBurst}: ${Math.round(newSmall.rate)} ticks/s, ${newSmall.reads} reads)`,
+    };
   } finally {
     await browser.close();
   }

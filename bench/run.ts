@@ -18,6 +18,7 @@
  * Journal: export100kCsvMs / XlsxMs / JsonMs, exportCsvVsStringify,
  * exportPeakHeapBytes (Node); tickWriteP50Ms / P95Ms, tickWriteVsRawPut,
  * import10x10kMs (Chromium IndexedDB).
+ * Report page: reportRender10kMs, reportFilterChange10kMs, reportPrintLayout10kMs (bench/report.ts).
  * The E2E flow in Chromium beside Firefox ESR: {chromium,firefox}FlowLaunchMs,
  * …LaunchToBadgeMs, …LaunchToPanelItemsMs (bench/flow.ts).
  * Browser figures build both targets first (`npm run build`); --node-only skips them.
@@ -36,6 +37,7 @@ import { loadMatchData, matcherFor } from '../lib/match';
 import { exportFigures, journalBrowserFigures } from './journal';
 import { flowFigures } from './flow';
 import { directoryFigures } from './directory';
+import { reportFigures } from './report';
 
 function timeRuns(runs: number, fn: () => void): { median: number; p95: number } {
   fn(); // warm-up: JIT and module caches
@@ -122,6 +124,7 @@ async function main() {
     Object.assign(figures, await extensionFigures());
     Object.assign(figures, await panelFigures());
     Object.assign(figures, await journalBrowserFigures());
+    Object.assign(figures, await reportFigures());
     Object.assign(figures, await flowFigures());
   }
 

@@ -1,17 +1,17 @@
 import { browser } from 'wxt/browser';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { applicableChecks, checklistLibrary } from '@/lib/checklist';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
 import type { CheckState } from '@/lib/journal/db';
-import { classifyError, deriveState, dossierSessionId, NOTE_MAX, procedureKey, type JournalError } from '@/lib/journal/journal';
+import { classifyError, dossierSessionId, NOTE_MAX, procedureKey, type DerivedCheck, type JournalError } from '@/lib/journal/journal';
 import type { Directory } from '@/lib/directory/lookup';
 import type { ProcedureQuery } from '@/lib/match';
 import { catalog, getMatcher } from '@/lib/match/shipped';
 import { staffContext } from '@/lib/settings';
 import { pageDrafts, sameNameToday } from '@/lib/drafts';
 import { sourceName } from '@/lib/match/present';
-import { journal, journalDb, requestPersistence } from '@/services/journal';
+import { journal, journalDb, requestPersistence, tickQueue } from '@/services/journal';
 import { ExportControls } from './ExportControls';
 import { useProfile } from './settings';
 
@@ -19,6 +19,8 @@ import { useProfile } from './settings';
 const unitName = (id: string) => catalog.units.find((u) => u.id === id)?.name;
 
 type T = (typeof STRINGS)['vi'];
+
+const NO_STATE: ReadonlyMap<string, DerivedCheck> = new Map();
 
 /** A note is saved this long after the last key press (it is kept on this computer at once). */
 const NOTE_DEBOUNCE_MS = 600;
@@ -97,11 +99,16 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
     return fallback;
   };
   const sessions = useLiveQuery(() => journal.sessionsOf(procKey).catch(shown([])), [procKey], []);
-  const events = useLiveQuery(() => (sessionId ? journal.eventsOf(sessionId).catch(shown([])) : []), [sessionId], []);
-  const state = useMemo(() => deriveState(events), [events]);
+  // The current state of each check (one row per check, kept with every append): only committed ticks.
+  const state = useLiveQuery(() => (sessionId ? journal.stateOf(sessionId).catch(shown(NO_STATE)) : NO_STATE), [sessionId], NO_STATE);
+  // Ticks clicked but not committed yet (pending) or refused (failed, with a retry).
+  const queued = useSyncExternalStore(tickQueue.subscribe, tickQueue.getSnapshot);
+  const [replayed, setReplayed] = useState<number>(0);
 
   useEffect(() => {
     void requestPersistence().then(setPersisted);
+    // Clicks a previous page left unsaved (the extension reloaded, the panel closed mid-write) are written now.
+    void tickQueue.replay().then(({ saved }) => setReplayed(saved));
   }, []);
 
   // A dossier opens its session by itself (once the profile is read); new checks are added to it.
@@ -141,21 +148,23 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
   };
 
   const tick = async (checkId: string, next: CheckState, note?: string) => {
-    if (!sessionId || !profileReady) return;
-    try {
-      await journal.tick(sessionId, checkId, next, note, staffContext(profile, unitName));
-      setError(null);
-    } catch (e) {
-      setError(errorText(t, classifyError(e)));
-    }
+    if (!sessionId || !profileReady) return false;
+    const failed = await tickQueue.submit(sessionId, checkId, next, note, staffContext(profile, unitName));
+    setError(failed ? errorText(t, failed) : null);
+    return !failed;
+  };
+  const retry = async (id: string) => {
+    const failed = await tickQueue.retry(id);
+    setError(failed ? errorText(t, failed) : null);
   };
 
   const noteKey = (checkId: string) => ['note', sessionId ?? '', checkId];
   const saveNote = async (checkId: string, text: string) => {
     setNoteStatus((s) => ({ ...s, [checkId]: 'saving' }));
-    await tick(checkId, 'na', text);
-    drafts.remove(noteKey(checkId));
-    setNoteStatus((s) => ({ ...s, [checkId]: 'saved' }));
+    // The draft stays on this computer until the journal has the note.
+    const ok = await tick(checkId, 'na', text);
+    if (ok) drafts.remove(noteKey(checkId));
+    setNoteStatus((s) => ({ ...s, [checkId]: ok ? 'saved' : 'draft' }));
   };
   const typeNote = (checkId: string, text: string) => {
     setNotes((n) => ({ ...n, [checkId]: text }));
@@ -192,6 +201,8 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
   const current = sessions.find((s) => s.id === sessionId);
 
   const total = checks.length - na;
+  // A tick the journal refused is never folded away.
+  const anyFailed = queued.some((q) => q.status === 'failed' && q.tick.sessionId === sessionId);
   return (
     <section className="card" aria-labelledby="checklist-title" data-testid="checklist" data-profile-ready={profileReady} data-open={open}>
       <h2 id="checklist-title" tabIndex={-1}>{t.checklist}</h2>
@@ -200,7 +211,17 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
           {error}
         </p>
       )}
+      {replayed > 0 && (
+        <p role="status" className="note" data-testid="journal-replayed">
+          {format(t.journal_replayed, { count: replayed })}
+        </p>
+      )}
       {profile.demo && <p className="note" data-testid="demo-mode">{t.demoModeOn}</p>}
+      {dossierCode && (
+        <p className="muted" data-testid="session-label">
+          {format(t.sessionForDossier, { code: dossierCode })}
+        </p>
+      )}
       <div className="checklist-summary">
         {sessionId ? (
           <p className="progress" data-testid="checklist-progress" aria-live="polite">
@@ -224,13 +245,9 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
           {format(t.cnt_sessionExists, { label: exists })}
         </p>
       )}
-      <div id="checklist-body" hidden={!open}>
+      <div id="checklist-body" hidden={!open && !anyFailed}>
         {persisted === false && <p className="muted small">{t.notPersisted}</p>}
-        {dossierCode ? (
-          <p className="muted" data-testid="session-label">
-            {format(t.sessionForDossier, { code: dossierCode })}
-          </p>
-        ) : (
+        {!dossierCode && (
           <div className="session-pick">
             {sessions.length > 0 && (
               <label>
@@ -276,8 +293,11 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
               const st = state.get(c.id);
               const labelId = `check-${c.id}`;
               const status = noteStatus[c.id];
+              const mine = queued.filter((q) => q.tick.sessionId === sessionId && q.tick.checkId === c.id);
+              const failedTick = mine.find((q) => q.status === 'failed');
+              const save = failedTick ? 'failed' : mine.length ? 'pending' : 'saved';
               return (
-                <li key={c.id} data-testid={`check-${c.id}`} data-state={st?.state ?? 'none'} className={`check-row state-${st?.state ?? 'none'}`}>
+                <li key={c.id} data-testid={`check-${c.id}`} data-state={st?.state ?? 'none'} data-save={save} className={`check-row state-${st?.state ?? 'none'}`}>
                   <p id={labelId} className="check-label">
                     {c.label[locale]}
                     {c.source === 'custom' && <span className="tag">{t.customCheck}</span>}
@@ -293,6 +313,19 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
                       {t.state_clear}
                     </button>
                   </div>
+                  {save === 'pending' && (
+                    <p className="muted small" role="status" data-testid="tick-pending">
+                      {t.tick_pending}
+                    </p>
+                  )}
+                  {failedTick && (
+                    <p className="error small" role="alert" data-testid="tick-failed">
+                      {format(t.tick_failed, { state: t[`state_${failedTick.tick.state === 'cleared' ? 'clear' : failedTick.tick.state}`] })}{' '}
+                      <button type="button" data-testid="tick-retry" onClick={() => void retry(failedTick.tick.id)}>
+                        {t.tick_retry}
+                      </button>
+                    </p>
+                  )}
                   {st?.state === 'na' && (
                     <form
                       className="note-form"

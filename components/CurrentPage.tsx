@@ -43,7 +43,12 @@ export function CurrentPage({ tab, t, resolved }: Props) {
             <span data-testid="recognized-kind">{t[kindKey]}</span> · <span data-testid="current-host">{host}</span>
           </p>
           {page.pageKind === 'procedure-list' && <p className="empty">{t.listPage}</p>}
-          {page.pageKind === 'unknown' && <p className="empty" data-testid="unknown-page">{t.unknownPage}</p>}
+          {page.pageKind === 'unknown' && page.site === 'unreadable' && (
+            <p className="empty" data-testid="unreadable-page" role="status">
+              {t.boundary_unreadablePage}
+            </p>
+          )}
+          {page.pageKind === 'unknown' && page.site !== 'unreadable' && <p className="empty" data-testid="unknown-page">{t.unknownPage}</p>}
           {page.procedure && (
             <dl className="procedure">
               {page.dossierCode && (

@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { parseMessage } from '@/lib/messages';
 import { messenger } from '@/lib/messages/protocol';
 import { createBadges } from '@/services/background/badges';
-import { createMatchSummary } from '@/services/background/match-summary';
+import { createMatching } from '@/services/background/match-summary';
 import { createOffscreenReader, type SnapshotReader } from '@/services/background/offscreen-reader';
+import { createReceiver } from '@/services/background/receiver';
 import { createSidePanel } from '@/services/background/side-panel';
 import { createTabStates } from '@/services/background/tab-states';
 import { createUserHosts } from '@/services/background/user-hosts';
@@ -13,7 +13,8 @@ import { sidebarFromToolbar, type FirefoxToolbarApi } from '@/services/backgroun
 // Wires the background's services; each lives in services/background/ with its tests.
 // Content script → (recognized | snapshot) → tab state in storage.session → badges, side panel, panel.
 export default defineBackground(() => {
-  const tabStates = createTabStates({ summarize: createMatchSummary() });
+  const matching = createMatching();
+  const tabStates = createTabStates({ summarize: matching.summarize });
   const badges = createBadges({ sendToTab: (tabId, view) => messenger.sendMessage('badge', view, tabId) });
   const sidePanel = createSidePanel();
   const userHosts = createUserHosts();
@@ -32,24 +33,10 @@ export default defineBackground(() => {
   // Firefox: the toolbar button opens the sidebar (its click is the user action Firefox asks for).
   if (import.meta.env.FIREFOX) sidebarFromToolbar(browser as unknown as FirefoxToolbarApi);
 
-  messenger.onMessage('recognized', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return;
-    await tabStates.record(tabId, parseMessage('recognized', data).page);
-  });
-
-  messenger.onMessage('snapshot', async ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return { ok: false };
-    try {
-      const page = await (await snapshotReader()).read(parseMessage('snapshot', data));
-      await tabStates.record(tabId, page);
-      return { ok: true };
-    } catch (error) {
-      console.warn('[da06] generic reader failed', error);
-      return { ok: false };
-    }
-  });
+  // Checked, and recorded even when invalid (as an unreadable page): see services/background/receiver.ts.
+  const receiver = createReceiver({ tabStates, reader: snapshotReader, knownName: matching.knownName });
+  messenger.onMessage('recognized', ({ data, sender }) => receiver.recognized(data, sender));
+  messenger.onMessage('snapshot', ({ data, sender }) => receiver.snapshot(data, sender));
 
   messenger.onMessage('openPanel', async ({ sender }) => {
     const tabId = sender.tab?.id;

@@ -3,7 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PORTAL_HOST_PATTERNS } from '@/lib/adapters/hosts';
 import { parseUserHosts, USER_HOSTS_KEY } from '@/lib/hosts/user-hosts';
 import { startSensor } from '@/lib/recognize/sensor';
-import { isBadgeView, removeBadge, showBadge } from '@/lib/badge';
+import { createPageBadge, isBadgeView } from '@/lib/badge';
 import { messenger } from '@/lib/messages/protocol';
 
 // The thin sensor. It reads only procedure-level facts through the site
@@ -24,9 +24,15 @@ export default defineContentScript({
     } catch {
       // Storage unavailable: the built-in adapters still work.
     }
+    // The badge is ours alone: kept by reference, closed to the page, opened by trusted clicks only.
+    // Firefox keeps the root open: its E2E reads the badge from the page (see README, "page boundary").
+    const badge = createPageBadge(document, {
+      mode: import.meta.env.FIREFOX ? 'open' : 'closed',
+      onActivate: () => void messenger.sendMessage('openPanel').catch(() => undefined),
+    });
     const stopBadge = messenger.onMessage('badge', ({ data }) => {
-      if (data === null) removeBadge(document);
-      else if (isBadgeView(data)) showBadge(document, data, () => void messenger.sendMessage('openPanel').catch(() => undefined));
+      if (data === null) badge.remove();
+      else if (isBadgeView(data)) badge.show(data);
     });
     const sensor = startSensor({
       doc: document,
@@ -46,7 +52,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       sensor.stop();
       stopBadge();
-      removeBadge(document);
+      badge.destroy();
     });
   },
 });

@@ -21,6 +21,7 @@ import { readCatalogInputs } from './catalog-io';
 import type { Locale } from '../lib/i18n';
 import { MATCH_BANDS, matcherFor } from '../lib/match';
 import { describeReason } from '../lib/match/reasons';
+import { knownNameFrom } from '../lib/match/known-name';
 import { readDirectory } from './directory-io';
 
 function flag(args: string[], name: string): string | undefined {
@@ -67,7 +68,10 @@ function recognizeCommand(args: string[]): void {
     console.error(`Unknown adapter ${adapterId}; one of: generic, ${SITE_ADAPTERS.map((a) => a.id).join(', ')}`);
     process.exit(1);
   }
-  const page = recognizePage(parseHtml(html), url, adapterId ? { adapterId } : {});
+  // As in the extension: a page title names the procedure only when it is a known procedure's name.
+  const { catalog } = buildCatalog(readCatalogInputs());
+  const knownName = knownNameFrom(matcherFor(catalog), readDirectory());
+  const page = recognizePage(parseHtml(html), url, { ...(adapterId ? { adapterId } : {}), knownName });
   if (args.includes('--json')) {
     console.log(JSON.stringify(page, null, 2));
     return;

@@ -50,7 +50,7 @@ async function main() {
       await new Promise<void>((done) => browser.on('disconnected', () => done()));
       return;
     }
-    const button = await page.waitForSelector('da06-badge >>> button', { timeout: 15_000 });
+    const button = await page.waitForSelector('[data-da06-badge] >>> button', { timeout: 15_000 });
     await button!.click();
     const panel = await panelTab(browser);
     await panel.waitForSelector('[data-testid="match-view"] [data-band]', { timeout: 20_000 });

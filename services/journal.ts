@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { JournalDb } from '@/lib/journal/db';
 import { Journal } from '@/lib/journal/journal';
+import { Outbox } from '@/lib/journal/outbox';
+import { TickQueue } from '@/lib/journal/queue';
 
 /*
  * The journal of this extension page: one Dexie connection per page; every
@@ -8,6 +10,8 @@ import { Journal } from '@/lib/journal/journal';
  */
 export const journalDb = new JournalDb();
 export const journal = new Journal(journalDb);
+/** Ticks between click and commit; the outbox lives in this extension origin's localStorage. */
+export const tickQueue = new TickQueue(journal, new Outbox(globalThis.localStorage));
 
 let persistAsked: Promise<boolean> | undefined;
 /**

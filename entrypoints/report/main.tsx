@@ -5,6 +5,7 @@ import { ErrorBoundary } from '@/components/ErrorBoundary';
 import { STRINGS, type Locale } from '@/lib/i18n';
 import { localeSetting } from '@/lib/settings';
 import '@/components/panel.css';
+import '@/components/report/report.css';
 
 // The language is read first, so even the error boundary speaks it.
 const render = (locale: Locale) =>

@@ -1,6 +1,7 @@
 import type { FilingSession, TickEvent } from '../journal/db';
+import { DEFAULT_ZONE, dayStartIn } from '../text/format';
 
-/** What a supervisor asks for. Dates are inclusive local days "YYYY-MM-DD". */
+/** What a supervisor asks for. Dates are inclusive local days "YYYY-MM-DD" (in the report's zone, Asia/Ho_Chi_Minh by default). */
 export interface ExportFilter {
   from?: string;
   to?: string;
@@ -15,23 +16,47 @@ export interface JournalData {
   events: TickEvent[];
 }
 
-function dayStart(day: string): number {
-  return new Date(`${day}T00:00:00`).getTime();
+/** Local midnight of the day after `day` (not +24 h: a day is not always 24 h long). */
+function nextDayStart(day: string, zone: string): number {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return dayStartIn(d.toISOString().slice(0, 10), zone);
 }
 
-/** Events in the filter, and the sessions they belong to (demo left out unless asked). */
-export function filterJournal(data: JournalData, filter: ExportFilter): JournalData {
-  const from = filter.from ? dayStart(filter.from) : -Infinity;
-  const to = filter.to ? dayStart(filter.to) + 86_400_000 : Infinity;
-  const sessions = new Map(data.sessions.map((s) => [s.id, s]));
-  const events = data.events.filter((e) => {
-    if (!filter.includeDemo && e.demo) return false;
-    if (e.at < from || e.at >= to) return false;
-    if (filter.unit && e.unit !== filter.unit) return false;
-    if (filter.checkId && e.checkId !== filter.checkId) return false;
-    if (filter.procedureKey && sessions.get(e.sessionId)?.procedureKey !== filter.procedureKey) return false;
-    return true;
-  });
-  const used = new Set(events.map((e) => e.sessionId));
-  return { sessions: data.sessions.filter((s) => used.has(s.id)), events };
+/**
+ * The filings in the filter and their ticks. A filing belongs to the period it
+ * was received in (its session's creation, as a local day in `zone`), and is
+ * counted even when nothing was ticked on it yet: that is a filing whose checks
+ * are not done, and leaving it out would raise every rate. Its ticks come along
+ * whenever they were made. Unit: the filing's office, or an officer of that
+ * office who ticked on it. Check: filings that showed the check, and only its
+ * ticks. Demo filings and demo ticks only when asked.
+ */
+export function filterJournal(data: JournalData, filter: ExportFilter, zone: string = DEFAULT_ZONE): JournalData {
+  const from = filter.from ? dayStartIn(filter.from, zone) : -Infinity;
+  const to = filter.to ? nextDayStart(filter.to, zone) : Infinity;
+  const candidates = new Map<string, FilingSession>();
+  for (const s of data.sessions) {
+    if (!filter.includeDemo && s.demo) continue;
+    if (s.createdAt < from || s.createdAt >= to) continue;
+    if (filter.procedureKey && s.procedureKey !== filter.procedureKey) continue;
+    if (filter.checkId && !s.checkIds.includes(filter.checkId)) continue;
+    candidates.set(s.id, s);
+  }
+  const events: TickEvent[] = [];
+  const unitTicked = new Set<string>();
+  for (const e of data.events) {
+    if (!candidates.has(e.sessionId)) continue;
+    if (!filter.includeDemo && e.demo) continue;
+    if (filter.checkId && e.checkId !== filter.checkId) continue;
+    if (filter.unit && e.unit !== filter.unit) continue;
+    events.push(e);
+    unitTicked.add(e.sessionId);
+  }
+  const sessions: FilingSession[] = [];
+  for (const s of candidates.values()) {
+    if (filter.unit && s.unit !== filter.unit && !unitTicked.has(s.id)) continue;
+    sessions.push(s);
+  }
+  return { sessions, events };
 }

@@ -1,10 +1,11 @@
 import { comparisonKey } from '../text/normalize';
-import { CHECK_STATES, type CheckState, type FilingSession, type JournalDb, type TickEvent } from './db';
+import { CHECK_STATES, currentOf, tickAfter, type CheckCurrent, type CheckState, type FilingSession, type JournalDb, type TickEvent } from './db';
+import { EARLIEST_TIME } from './time';
 
 /** Longest note kept with a tick. */
 export const NOTE_MAX = 200;
 
-export type JournalErrorKind = 'quota' | 'version' | 'blocked' | 'invalid' | 'write';
+export type JournalErrorKind = 'quota' | 'version' | 'blocked' | 'invalid' | 'write' | 'clock';
 
 /** A journal failure the UI must show: never swallowed. */
 export class JournalError extends Error {
@@ -18,13 +19,27 @@ export class JournalError extends Error {
   }
 }
 
-/** Map IndexedDB / Dexie failures to the kinds the UI explains. */
+/** The names of an error and of every error it wraps (Dexie's inner, the standard cause). */
+function errorNames(error: unknown): string[] {
+  const names: string[] = [];
+  let e = error as { name?: unknown; inner?: unknown; cause?: unknown } | null | undefined;
+  for (let depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if (typeof e.name === 'string') names.push(e.name);
+    e = (e.inner ?? e.cause) as typeof e;
+  }
+  return names;
+}
+
+/**
+ * Map IndexedDB / Dexie failures to the kinds the UI explains. A full disk
+ * comes in many wrappings (a QuotaExceededError, an AbortError whose inner
+ * error is one, a closed connection after it): any of them says "quota".
+ */
 export function classifyError(error: unknown): JournalError {
   if (error instanceof JournalError) return error;
-  const e = error as { name?: string; inner?: { name?: string }; message?: string } | null;
-  const names = [e?.name, e?.inner?.name];
-  const message = e?.message ?? String(error);
-  if (names.includes('QuotaExceededError')) return new JournalError('quota', message, error);
+  const names = errorNames(error);
+  const message = (error as { message?: string } | null)?.message ?? String(error);
+  if (names.includes('QuotaExceededError') || /quota/i.test(message)) return new JournalError('quota', message, error);
   if (names.includes('VersionError') || names.includes('UpgradeError')) return new JournalError('version', message, error);
   if (names.includes('DatabaseClosedError') || names.includes('OpenFailedError') || names.includes('MissingAPIError')) {
     return new JournalError('blocked', message, error);
@@ -67,10 +82,38 @@ export function deriveState(events: readonly TickEvent[]): Map<string, DerivedCh
   return out;
 }
 
+/** The same, from the per-check current rows. */
+export function stateFromCurrent(rows: readonly CheckCurrent[]): Map<string, DerivedCheck> {
+  const out = new Map<string, DerivedCheck>();
+  for (const r of rows) if (r.state !== 'cleared') out.set(r.checkId, { state: r.state, note: r.note, at: r.at, staff: r.staff });
+  return out;
+}
+
 export type SessionInput = Omit<FilingSession, 'createdAt' | 'origin' | 'staff' | 'unit' | 'demo'>;
+
+/** A tick as the panel asks for it, before the journal stamps and stores it. */
+export interface TickRequest {
+  /** Chosen by the caller so that a retry or a replay never stores it twice. */
+  id: string;
+  sessionId: string;
+  checkId: string;
+  state: CheckState;
+  note?: string;
+  ctx: StaffContext;
+  /** When the officer clicked (ms). */
+  clickedAt?: number;
+  /**
+   * A tick written again (retry, or replay after a reload): it keeps its click
+   * time, so clicks keep their order, and becomes the current state only if
+   * nothing later is stored. A new tick is stamped after everything stored.
+   */
+  again?: boolean;
+}
 
 export class Journal {
   private last = 0;
+  /** When a write last failed for a full disk: a connection lost right after is the same cause. */
+  private quotaAt = -Infinity;
 
   constructor(
     readonly db: JournalDb,
@@ -84,12 +127,39 @@ export class Journal {
     return this.last;
   }
 
+  /**
+   * Run a journal operation. When the connection was lost (closed after a
+   * full disk, storage blocked for a moment), it is opened again and the
+   * operation tried once more, so ticks resume as soon as the cause is gone.
+   */
   private async run<T>(fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();
     } catch (error) {
-      throw classifyError(error);
+      const first = this.explain(error);
+      if (first.kind === 'invalid' || first.kind === 'version' || first.kind === 'clock') throw first;
+      try {
+        if (!this.db.isOpen()) {
+          // A failed or lost connection stays failed in Dexie until opened again.
+          this.db.close({ disableAutoOpen: false });
+          await this.db.open();
+        }
+        return await fn();
+      } catch (again) {
+        throw this.explain(again);
+      }
     }
+  }
+
+  private explain(error: unknown): JournalError {
+    const e = classifyError(error);
+    if (e.kind === 'quota') this.quotaAt = Date.now();
+    if (e.kind === 'blocked' && Date.now() - this.quotaAt < 10 * 60_000) return new JournalError('quota', e.message, error);
+    return e;
+  }
+
+  newTickId(): string {
+    return this.newId();
   }
 
   /** The session with this id, created if new; new checks shown later are added to it. */
@@ -112,22 +182,73 @@ export class Journal {
   }
 
   async tick(sessionId: string, checkId: string, state: CheckState, note: string | undefined, ctx: StaffContext): Promise<TickEvent> {
-    if (!CHECK_STATES.includes(state)) throw new JournalError('invalid', `unknown state ${String(state)}`);
-    const trimmed = note?.trim();
-    if (trimmed && trimmed.length > NOTE_MAX) throw new JournalError('invalid', `note longer than ${NOTE_MAX} characters`);
-    const event: TickEvent = {
-      id: this.newId(),
-      sessionId,
-      checkId,
-      state,
-      ...(trimmed ? { note: trimmed } : {}),
-      staff: ctx.staff,
-      unit: ctx.unit,
-      at: this.now(),
-      demo: ctx.demo,
-    };
-    await this.run(() => this.db.events.add(event));
-    return event;
+    return this.write({ id: this.newId(), sessionId, checkId, state, note, ctx });
+  }
+
+
+  /** Why a tick cannot be stored at all (a retry would not help), or null. */
+  refusal(req: Pick<TickRequest, 'state' | 'note'>): JournalError | null {
+    if (!CHECK_STATES.includes(req.state)) return new JournalError('invalid', `unknown state ${String(req.state)}`);
+    const trimmed = req.note?.trim();
+    if (trimmed && trimmed.length > NOTE_MAX) return new JournalError('invalid', `note longer than ${NOTE_MAX} characters`);
+    const clock = this.clock();
+    if (clock < EARLIEST_TIME) return new JournalError('clock', `the computer's clock says ${new Date(clock).toISOString()}`);
+    return null;
+  }
+
+  /**
+   * Store one tick and the check's current state in one transaction. Its time
+   * is after everything stored for the check, so the officer's new tick always
+   * wins; storing a tick whose id is already there changes nothing (a retry or
+   * a replay after a reload) and returns the stored one.
+   */
+  async write(req: TickRequest): Promise<TickEvent> {
+    return (await this.writeMany([req]))[0];
+  }
+
+  /** The same for many ticks in one transaction (a burst of clicks is one commit). */
+  async writeMany(reqs: readonly TickRequest[]): Promise<TickEvent[]> {
+    for (const req of reqs) {
+      const refused = this.refusal(req);
+      if (refused) throw refused;
+    }
+    return this.run(() =>
+      this.db.transaction('rw', this.db.events, this.db.current, async () => {
+        const stored = await this.db.events.bulkGet(reqs.map((r) => r.id));
+        const keyOf = (r: { sessionId: string; checkId: string }) => JSON.stringify([r.sessionId, r.checkId]);
+        const pairs = [...new Map(reqs.map((r) => [keyOf(r), [r.sessionId, r.checkId] as [string, string]])).values()];
+        const currents = new Map<string, CheckCurrent>();
+        (await this.db.current.bulkGet(pairs)).forEach((c, i) => {
+          if (c) currents.set(keyOf({ sessionId: pairs[i][0], checkId: pairs[i][1] }), c);
+        });
+        const out: TickEvent[] = [];
+        const added = new Map<string, TickEvent>();
+        const changed = new Set<string>();
+        reqs.forEach((req, i) => {
+          const already = stored[i] ?? added.get(req.id);
+          if (already) {
+            out.push(already);
+            return;
+          }
+          const key = keyOf(req);
+          const current = currents.get(key);
+          const trimmed = req.note?.trim();
+          const at = req.again && req.clickedAt !== undefined ? req.clickedAt : Math.max(this.now(), current ? current.at + 1 : 0);
+          this.last = Math.max(this.last, at);
+          const { ctx } = req;
+          const event: TickEvent = { id: req.id, sessionId: req.sessionId, checkId: req.checkId, state: req.state, ...(trimmed ? { note: trimmed } : {}), staff: ctx.staff, unit: ctx.unit, at, demo: ctx.demo };
+          added.set(event.id, event);
+          out.push(event);
+          if (!current || tickAfter(event, { at: current.at, id: current.eventId })) {
+            currents.set(key, currentOf(event));
+            changed.add(key);
+          }
+        });
+        if (added.size) await this.db.events.bulkAdd([...added.values()]);
+        if (changed.size) await this.db.current.bulkPut([...changed].map((k) => currents.get(k)!));
+        return out;
+      }),
+    );
   }
 
   async sessionsOf(procKey: string): Promise<FilingSession[]> {
@@ -136,5 +257,10 @@ export class Journal {
 
   async eventsOf(sessionId: string): Promise<TickEvent[]> {
     return this.run(() => this.db.events.where('sessionId').equals(sessionId).toArray());
+  }
+
+  /** The current state of each check of an own filing: reads one row per check, not the log. */
+  async stateOf(sessionId: string): Promise<Map<string, DerivedCheck>> {
+    return this.run(async () => stateFromCurrent(await this.db.current.where('sessionId').equals(sessionId).toArray()));
   }
 }

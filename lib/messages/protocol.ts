@@ -31,11 +31,21 @@ export interface SnapshotData {
   adapterId?: string;
 }
 
+/**
+ * The generic reader's answer: the page, and apart from it the title it would
+ * name the procedure after. The background keeps that title only when it is a
+ * known procedure's name (then its official name); it is never stored.
+ */
+export interface GenericReading {
+  page: RecognizedPage;
+  title?: string;
+}
+
 export interface ProtocolMap {
   recognized(data: RecognizedData): void;
   snapshot(data: SnapshotData): { ok: boolean };
   openPanel(): void;
-  readSnapshot(data: SnapshotData): RecognizedPage;
+  readSnapshot(data: SnapshotData): GenericReading;
   /** Show or update the in-page badge; null removes it. */
   badge(data: BadgeView | null): void;
 }

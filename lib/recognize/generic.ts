@@ -7,10 +7,18 @@ import { NATIONAL_CODE_IN_TEXT, type RecognizedPage } from '../adapters/kit/page
  * another province's portal). It runs in an extension page or in Node on a
  * sanitized snapshot — never in the content script — because Readability is
  * heavy. Labels first ("Mã thủ tục", "Tên thủ tục", …, also without
- * diacritics), then the national code pattern, then Readability's idea of the
- * page title for the procedure name.
+ * diacritics), then the national code pattern. A page's title or heading is
+ * never taken as the procedure's name by itself: on a dossier screen it may be
+ * the applicant's name ("Hồ sơ của ông …"). Readability's idea of the title
+ * is only offered to `knownName`, which answers with the name of a known
+ * procedure (the national directory, the reference list) or nothing; without
+ * it (no directory at hand) the title is not used.
  */
-export function recognizeGeneric(doc: Document, href: string): RecognizedPage {
+
+/** The known procedure a page title names (its official name), or undefined. */
+export type KnownProcedureName = (title: string, hints: { code?: string; field?: string; level?: string }) => string | undefined;
+
+export function recognizeGeneric(doc: Document, href: string, knownName?: KnownProcedureName): RecognizedPage {
   const landmarks: string[] = [];
   const tried: string[] = [];
   const { procedure, dossierCode, hits } = procedureFromLabels(doc.body ?? doc);
@@ -34,11 +42,13 @@ export function recognizeGeneric(doc: Document, href: string): RecognizedPage {
 
   if (!procedure.name && (procedure.code || dossierCode || hits.length >= 2)) {
     const title = readableTitle(doc);
-    if (title) {
-      procedure.name = title;
-      landmarks.push('readability:title');
+    const known = title && knownName ? knownName(title, { code: procedure.code, field: procedure.field, level: procedure.level }) : undefined;
+    if (known) {
+      procedure.name = known.slice(0, 300);
+      landmarks.push('readability:title=known procedure');
     } else {
-      tried.push('readability:title');
+      // The title itself is not kept, not even in the evidence.
+      tried.push(title ? 'readability:title (not a known procedure)' : 'readability:title');
     }
   }
   const found = compact(procedure);

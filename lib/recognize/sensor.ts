@@ -1,6 +1,7 @@
 import { keepsWatching, recognizeWithAdapters } from './adapters';
 import { unknownPage, type RecognizedPage } from './page';
 import { sanitizedSnapshot } from './snapshot';
+import { safeUrl } from './url';
 
 /*
  * The content-script sensor, without browser APIs (they are passed in), so it
@@ -104,7 +105,8 @@ export function startSensor(options: SensorOptions): { stop(): void; rescan(): v
   const send = (page: RecognizedPage, final: boolean) => {
     if (same(page, lastSent)) return;
     lastSent = page;
-    options.send({ type: 'recognized', page, final });
+    // Adapters read the whole address; what leaves the page is trimmed to its identity.
+    options.send({ type: 'recognized', page: { ...page, url: safeUrl(page.url) }, final });
   };
 
   const disconnect = () => {
@@ -125,7 +127,7 @@ export function startSensor(options: SensorOptions): { stop(): void; rescan(): v
     lastSnapshotChars = chars;
     options.send({
       type: 'snapshot',
-      url: currentHref,
+      url: safeUrl(currentHref),
       html: sanitizedSnapshot(doc),
       ...(options.adapterId ? { adapterId: options.adapterId } : {}),
     });

@@ -1,6 +1,7 @@
 import type { Catalog, Target } from '../catalog/schema';
 import type { FilingSession, TickEvent } from '../journal/db';
 import { deriveState } from '../journal/journal';
+import { DEFAULT_ZONE, isoWeekIn } from '../text/format';
 
 /**
  * Completion rates for the supervisor's report. A check counts for a filing
@@ -34,15 +35,9 @@ function rate(c: Cell): number | null {
   return c.applicable === 0 ? null : c.done / c.applicable;
 }
 
-/** ISO week "2026-W47" of a time (UTC). */
+/** ISO week "2026-W47" of a time, by the local calendar day in Asia/Ho_Chi_Minh (lib/text/format.ts). */
 export function isoWeek(ms: number): string {
-  const t = new Date(ms);
-  const d = new Date(Date.UTC(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate()));
-  const dayNum = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - dayNum); // the Thursday of this week decides the year
-  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
-  const week = Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
-  return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+  return isoWeekIn(ms, DEFAULT_ZONE);
 }
 
 export interface Report {

@@ -4,6 +4,7 @@ import { bandMatcherFromData, summarizePage, type ItemTopics, type MatchData, ty
 import type { Matcher } from '@/lib/match/matcher';
 import type { RecognizedPage } from '@/lib/recognize/page';
 import { assetDirectoryLoader } from '@/lib/directory/load';
+import { knownNameFrom } from '@/lib/match/known-name';
 import type { Directory } from '@/lib/directory/lookup';
 
 /*
@@ -31,24 +32,47 @@ export async function fetchMatchingData(): Promise<MatchingData> {
 /** The national directory (public/data/directory.json), fetched on the first procedure after each start. */
 const fetchDirectory = assetDirectoryLoader((path) => browser.runtime.getURL(path as never));
 
-export function createMatchSummary(
+export interface Matching {
+  summarize(page: RecognizedPage): Promise<MatchSummary | null>;
+  /** The known procedure a page title names (its official name), or undefined; see lib/match/known-name.ts. */
+  knownName(title: string, hints: { code?: string; field?: string; level?: string }): Promise<string | undefined>;
+}
+
+/** Band counts and known names, over one matcher and one directory (each loaded on first need). */
+export function createMatching(
   load: () => Promise<MatchingData> = fetchMatchingData,
   loadDirectory: () => Promise<Directory> = fetchDirectory,
-): (page: RecognizedPage) => Promise<MatchSummary | null> {
+): Matching {
   let matcher: Promise<Matcher> | null = null;
-  return async (page) => {
-    if (page.pageKind === 'procedure-list' || !page.procedure) return null;
-    // The panel matches through the directory too: a code or portal id alone gets its name and field.
-    const directory = loadDirectory().catch((error: unknown) => {
-      console.warn('[da06] national directory not loaded', error);
-      return undefined;
-    });
-    matcher ??= load()
+  const getMatcher = () =>
+    (matcher ??= load()
       .then(({ catalog, data, itemTopics }) => bandMatcherFromData(catalog, data, itemTopics))
       .catch((error: unknown) => {
         matcher = null;
         throw error;
-      });
-    return summarizePage(await matcher, page, await directory);
+      }));
+  const getDirectory = () =>
+    loadDirectory().catch((error: unknown) => {
+      console.warn('[da06] national directory not loaded', error);
+      return undefined;
+    });
+  return {
+    async summarize(page) {
+      if (page.pageKind === 'procedure-list' || !page.procedure) return null;
+      // The panel matches through the directory too: a code or portal id alone gets its name and field.
+      const directory = getDirectory();
+      return summarizePage(await getMatcher(), page, await directory);
+    },
+    async knownName(title, hints) {
+      const directory = getDirectory();
+      return knownNameFrom(await getMatcher(), await directory)(title, hints);
+    },
   };
+}
+
+export function createMatchSummary(
+  load: () => Promise<MatchingData> = fetchMatchingData,
+  loadDirectory: () => Promise<Directory> = fetchDirectory,
+): (page: RecognizedPage) => Promise<MatchSummary | null> {
+  return createMatching(load, loadDirectory).summarize;
 }

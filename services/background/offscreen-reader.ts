@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { messenger, type SnapshotData } from '@/lib/messages/protocol';
-import type { RecognizedPage } from '@/lib/recognize/page';
+import { z } from 'zod';
+import { messenger, type GenericReading, type SnapshotData } from '@/lib/messages/protocol';
 import { RecognizedPageSchema } from '@/lib/recognize/schema';
 
 /*
@@ -9,8 +9,10 @@ import { RecognizedPageSchema } from '@/lib/recognize/schema';
  */
 
 export interface SnapshotReader {
-  read(snapshot: SnapshotData): Promise<RecognizedPage>;
+  read(snapshot: SnapshotData): Promise<GenericReading>;
 }
+
+const GenericReadingSchema = z.object({ page: RecognizedPageSchema, title: z.string().max(300).optional() }).strict() satisfies z.ZodType<GenericReading>;
 
 export function createOffscreenReader(send: (snapshot: SnapshotData) => Promise<unknown> = (s) => messenger.sendMessage('readSnapshot', s)): SnapshotReader {
   let ready: Promise<void> | null = null;
@@ -32,7 +34,7 @@ export function createOffscreenReader(send: (snapshot: SnapshotData) => Promise<
     async read(snapshot) {
       await ensure();
       // The offscreen document's answer is checked like any other message.
-      return RecognizedPageSchema.parse(await send(snapshot));
+      return GenericReadingSchema.parse(await send(snapshot));
     },
   };
 }

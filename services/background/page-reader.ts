@@ -1,4 +1,4 @@
-import { recognizePage } from '@/lib/recognize';
+import { readGeneric } from '@/lib/recognize/reading';
 import type { SnapshotReader } from './offscreen-reader';
 
 /*
@@ -8,6 +8,6 @@ import type { SnapshotReader } from './offscreen-reader';
  */
 export function createPageReader(): SnapshotReader {
   return {
-    read: async ({ url, html, adapterId }) => recognizePage(new DOMParser().parseFromString(html, 'text/html'), url, { adapterId }),
+    read: async ({ url, html, adapterId }) => readGeneric(new DOMParser().parseFromString(html, 'text/html'), url, adapterId),
   };
 }

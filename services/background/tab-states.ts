@@ -58,9 +58,12 @@ export function createTabStates({ summarize, now = Date.now }: TabStatesOptions)
     // page's state is stale. Within the same site the sensor reports the new
     // page itself (Chrome also says "loading" for history.pushState, which
     // must not wipe the state: the sensor may not even notice a quick round trip).
-    browser.tabs.onUpdated.addListener((tabId, info) => {
-      if (info.status !== 'loading' || !info.url) return;
-      const origin = originOf(info.url);
+    // Without the `tabs` permission the address is visible only on hosts the
+    // extension may access: an address it cannot see is, by that, another site.
+    browser.tabs.onUpdated.addListener((tabId, info, tab) => {
+      if (info.status !== 'loading') return;
+      const url = info.url ?? tab?.url;
+      const origin = url ? originOf(url) : null;
       void enqueue(tabId, async () => {
         const state = await readTabState(tabId);
         if (state && originOf(state.page.url) !== origin) await removeTabState(tabId);

@@ -58,7 +58,7 @@ async function openPanelFromBadge(pageUrl: string, html: string): Promise<{ port
   await portal.goto(pageUrl);
   const count = await badgeCount(portal);
   expect(await extensionPages(browser, '/sidepanel.html')).toEqual([]);
-  const button = await portal.waitForSelector('da06-badge >>> button');
+  const button = await portal.waitForSelector('[data-da06-badge] >>> button');
   await button!.click();
   const { page: panel, href } = await extensionPage(browser, '/sidepanel.html');
   return { portal, panel, href, count };
@@ -73,7 +73,7 @@ describe('Firefox: badge, panel tab, checklist', () => {
   test('the badge on a national procedure page opens the panel as a tab for that page, listing the procedure\'s items', { timeout: FIREFOX_TIMEOUTS.test }, async () => {
     const { portal, panel, href, count } = await openPanelFromBadge(detail.url, fixtureSource(detail));
     expect(Number(count)).toBeGreaterThan(0);
-    const label = await portal.$eval('da06-badge >>> button', (b) => b.getAttribute('aria-label'));
+    const label = await portal.$eval('[data-da06-badge] >>> button', (b) => b.getAttribute('aria-label'));
     expect(label).toBe(`Đề án 06: ${count} mục cho thủ tục này`);
 
     // The tab the extension opened is the panel pinned to the portal page's tab.
@@ -139,7 +139,7 @@ async function swapContent(page: Page, html: string, url: string): Promise<void>
   await page.evaluate(
     (h, u) => {
       const doc = new DOMParser().parseFromString(h, 'text/html');
-      for (const el of [...document.body.children]) if (el.localName !== 'da06-badge') el.remove();
+      for (const el of [...document.body.children]) if (!el.hasAttribute('data-da06-badge')) el.remove();
       document.body.prepend(...[...doc.body.children].map((el) => document.importNode(el, true)));
       history.pushState({}, '', u);
     },
@@ -158,7 +158,7 @@ describe('Firefox: badges follow the page', () => {
     expect(await toolbar()).toBe(count);
 
     await swapContent(portal, fixtureSource(nationalList), nationalList.url);
-    await portal.waitForFunction(() => !document.querySelector('da06-badge'), { timeout: FIREFOX_TIMEOUTS.badge });
+    await portal.waitForFunction(() => !document.querySelector('[data-da06-badge]'), { timeout: FIREFOX_TIMEOUTS.badge });
     await expect.poll(toolbar, { timeout: FIREFOX_TIMEOUTS.action }).toBe('');
 
     await swapContent(portal, fixtureSource(detail), detail.url);

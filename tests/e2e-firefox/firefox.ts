@@ -124,10 +124,10 @@ export async function reloadPage(page: Page, timeout: number = FIREFOX_TIMEOUTS.
   );
 }
 
-/** The in-page badge's count, once it shows (open shadow root of <da06-badge>). */
+/** The in-page badge's count, once it shows (Firefox keeps its shadow root open; the host carries data-da06-badge). */
 export async function badgeCount(page: Page, timeout: number = FIREFOX_TIMEOUTS.badge): Promise<string> {
   const handle = await page.waitForFunction(
-    () => document.querySelector('da06-badge')?.shadowRoot?.querySelector('.count')?.textContent || null,
+    () => document.querySelector('[data-da06-badge]')?.shadowRoot?.querySelector('.count')?.textContent || null,
     { timeout },
   );
   return (await handle.jsonValue()) as string;
@@ -135,7 +135,7 @@ export async function badgeCount(page: Page, timeout: number = FIREFOX_TIMEOUTS.
 
 /** The badge's text right now, or null when there is none. */
 export async function badgeNow(page: Page): Promise<string | null> {
-  return page.evaluate(() => document.querySelector('da06-badge')?.shadowRoot?.querySelector('.count')?.textContent ?? null);
+  return page.evaluate(() => document.querySelector('[data-da06-badge]')?.shadowRoot?.querySelector('.count')?.textContent ?? null);
 }
 
 /** The id of the tab showing `url`, asked of the extension from one of its pages. */

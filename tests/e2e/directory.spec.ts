@@ -1,4 +1,5 @@
 import { expect, servePages, tabIdOf, test } from './fixtures';
+import { expectBadgeCount } from './badge';
 
 /*
  * The national directory in the panel: a page that shows only a code gets the
@@ -45,7 +46,7 @@ test('a page showing only a code gets the directory name, field and specific ite
   await expect(panel.getByTestId('item-kh-tinh-2024#16')).toHaveAttribute('data-band', 'specific');
   const count = (await panel.getByTestId('band-count-specific').innerText()).trim();
   expect(Number(count)).toBeGreaterThan(0);
-  await expect(page.locator('da06-badge').locator('.count')).toHaveText(count, { timeout: 10_000 });
+  await expectBadgeCount(page, count);
 });
 
 test('where the page and the directory disagree, the panel says so in words and keeps the page', async ({ ext }) => {

@@ -205,7 +205,7 @@ function parseCsv(text: string): string[][] {
       i++;
     } else if (c === '"') {
       quoted = !quoted;
-    } else if (!quoted && c === ',') {
+    } else if (!quoted && c === ';') { // the exports' separator (lib/export/csv.ts)
       endCell();
     } else if (!quoted && c === '\r' && text[i + 1] === '\n') {
       endCell();
@@ -267,7 +267,7 @@ test('a dossier filing keeps its officer: the session, the CSV row and the repor
   expect(row, 'the dossier has a row').toBeDefined();
   expect(row![header.indexOf('Cán bộ')]).toBe('Lê Thị Một Cửa');
   expect(row![header.indexOf('Đơn vị')]).toBe(unitName);
-  expect(row![header.indexOf('Demo')]).toBe('1');
+  expect(row![header.indexOf('Demo')]).toBe('Có');
 
   // The report page counts the filing under the officer's unit, not "—".
   const report = await ext.context.newPage();

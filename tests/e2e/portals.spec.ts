@@ -2,6 +2,7 @@ import type { Page, Worker } from '@playwright/test';
 import { fixtureByFile } from '../fixtures/index';
 import { fixtureSource } from '../fixtures/load';
 import { expect, servePages, tabIdOf, test } from './fixtures';
+import { expectBadgeCount, expectNoBadge } from './badge';
 
 /*
  * The portals as staff use them in 2026: the national single-page app (late
@@ -63,7 +64,7 @@ test('new national portal: list → detail → submission step in one tab withou
 
   await test.step('the list, after the bot check', async () => {
     await expect(view).toHaveAttribute('data-kind', 'procedure-list', { timeout: 15_000 });
-    await expect(page.locator('da06-badge')).toHaveCount(0);
+    await expectNoBadge(page);
   });
 
   await test.step('a click opens the detail through history.pushState; it renders late', async () => {
@@ -77,7 +78,7 @@ test('new national portal: list → detail → submission step in one tab withou
     await expect(panel.getByTestId('recognized-agency')).toHaveText('Ủy ban nhân dân cấp xã');
     // Nothing from the "Tìm kiếm nhiều nhất" box.
     await expect(panel.locator('main')).not.toContainText('Gia hạn tạm trú');
-    await expect(page.locator('da06-badge').locator('.count')).toHaveText(/^\d+$/, { timeout: 10_000 });
+    await expectBadgeCount(page, /^\d+$/);
   });
 
   await test.step('"Nộp hồ sơ" goes to submission step 2 (formalityId in the address)', async () => {
@@ -86,7 +87,7 @@ test('new national portal: list → detail → submission step in one tab withou
     await expect(view).toHaveAttribute('data-kind', 'online-submission', { timeout: 15_000 });
     await expect(panel.getByTestId('recognized-portalId')).toHaveText(UUID);
     await expect(panel.getByTestId('recognized-name')).toHaveText('Đăng ký khai sinh');
-    await expect(page.locator('da06-badge').locator('.count')).toHaveText(/^\d+$/, { timeout: 10_000 });
+    await expectBadgeCount(page, /^\d+$/);
   });
 
   await test.step('back to the list with the browser\'s back button (popstate)', async () => {
@@ -95,7 +96,7 @@ test('new national portal: list → detail → submission step in one tab withou
     await expect(page).toHaveURL(list);
     await expect(view).toHaveAttribute('data-kind', 'procedure-list', { timeout: 15_000 });
     // A list is no procedure: the badge goes away.
-    await expect(page.locator('da06-badge')).toHaveCount(0, { timeout: 10_000 });
+    await expectNoBadge(page);
   });
   expect(loads).toBe(1);
 });
@@ -110,11 +111,10 @@ test('one-stop screen: list → dossier modal → closed → another dossier, ea
   const panel = await ext.context.newPage();
   await panel.goto(panelUrl(ext.extensionId, tabId));
   const view = panel.getByTestId('current-page');
-  const badge = page.locator('da06-badge');
 
   await test.step('the list', async () => {
     await expect(view).toHaveAttribute('data-kind', 'procedure-list', { timeout: 15_000 });
-    await expect(badge).toHaveCount(0);
+    await expectNoBadge(page);
   });
 
   await test.step('open the first dossier: recognized, badge shows, its own checklist session', async () => {
@@ -122,7 +122,7 @@ test('one-stop screen: list → dossier modal → closed → another dossier, ea
     await expect(view).toHaveAttribute('data-kind', 'dossier', { timeout: 15_000 });
     await expect(panel.getByTestId('recognized-dossierCode')).toHaveText('000.00.12.H56-250701-0001');
     await expect(panel.getByTestId('recognized-name')).toHaveText('Đăng ký khai sinh');
-    await expect(badge.locator('.count')).toHaveText(/^\d+$/, { timeout: 10_000 });
+    await expectBadgeCount(page, /^\d+$/);
     await expect(panel.getByTestId('checklist-progress')).toBeVisible({ timeout: 15_000 });
     // The checklist is folded to its progress line until opened.
     await panel.getByTestId('checklist-toggle').click();
@@ -135,7 +135,7 @@ test('one-stop screen: list → dossier modal → closed → another dossier, ea
     await page.getByRole('button', { name: 'Close' }).click();
     await expect(view).toHaveAttribute('data-kind', 'procedure-list', { timeout: 15_000 });
     await expect(panel.getByTestId('recognized-dossierCode')).toHaveCount(0);
-    await expect(badge).toHaveCount(0, { timeout: 10_000 });
+    await expectNoBadge(page);
   });
 
   await test.step('open another dossier: new code, new procedure, a fresh checklist session', async () => {
@@ -144,7 +144,7 @@ test('one-stop screen: list → dossier modal → closed → another dossier, ea
     await expect(panel.getByTestId('recognized-name')).toHaveText('Đăng ký kết hôn');
     await expect(panel.getByTestId('session-label')).toContainText('000.00.12.H56-250701-0002', { timeout: 15_000 });
     await expect(panel.getByTestId('check-dinh-danh')).not.toHaveAttribute('data-state', 'done');
-    await expect(badge.locator('.count')).toHaveText(/^\d+$/, { timeout: 10_000 });
+    await expectBadgeCount(page, /^\d+$/);
   });
 
   await test.step('nothing personal in IndexedDB, storage.local or storage.session', async () => {

@@ -7,6 +7,7 @@ import { deriveState, dossierSessionId, Journal, JournalError, procedureKey, typ
 import { importExportFiles } from '../../lib/exchange/import';
 import { buildExportFile, type ExportCheck } from '../../lib/exchange/format';
 import { filterJournal } from '../../lib/export/filter';
+import { readReportSource } from '../../lib/journal/report-source';
 import { csvCell, longRows, toCsv, wideRows, type CsvHeadings } from '../../lib/export/csv';
 import { toXlsx } from '../../lib/export/xlsx';
 import { buildReport, isoWeek } from '../../lib/report/aggregate';
@@ -98,6 +99,7 @@ describe('journal', () => {
     await db.open();
     const quota = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
     db.events.add = (() => Promise.reject(quota)) as unknown as typeof db.events.add;
+    db.events.bulkAdd = (() => Promise.reject(quota)) as unknown as typeof db.events.bulkAdd;
     await expect(journal.tick('s', 'so-hoa', 'done', undefined, ctx)).rejects.toMatchObject({ kind: 'quota' });
   });
 
@@ -178,7 +180,7 @@ describe('journal', () => {
     // Everything else is untouched: ticks, labels, checks, times.
     expect(await db.events.toArray()).toEqual(before);
     expect(byId.get('blank')).toMatchObject({ label: 'blank', checkIds: ['dinh-danh', 'so-hoa'], createdAt: 1_000, origin: 'local' });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
   });
 
   it('stores only the fields the checklist needs: procedure, dossier code, checks, notes, the staff profile', async () => {
@@ -232,13 +234,19 @@ describe('export and import', () => {
         const target = freshDb();
         const [outcome] = await importExportFiles(target, [{ name: 'a.json', text: JSON.stringify(file) }]);
         expect(outcome.status).toBe('imported');
+        const back = await readReportSource(target);
         for (const s of data.sessions) {
           const before = deriveState(data.events.filter((e) => e.sessionId === s.id));
-          const after = deriveState(await target.events.where('sessionId').equals(s.id).toArray());
+          const after = deriveState(back.events.filter((e) => e.sourceSessionId === s.id));
           expect(after).toEqual(before);
-          expect({ ...(await target.sessions.get(s.id)), origin: 'local' }).toEqual(s);
+          const { sourceId, imported, ...row } = back.sessions.find((x) => x.sourceId === s.id)!;
+          expect(imported).toBe(true);
+          expect({ ...row, id: sourceId, origin: 'local' }).toEqual(s);
         }
-        expect(await target.events.count()).toBe(data.events.length);
+        expect(await target.importedEvents.count()).toBe(data.events.length);
+        // Kept apart: nothing in the officer's own journal.
+        expect(await target.events.count()).toBe(0);
+        expect(await target.sessions.count()).toBe(0);
       }),
       { numRuns: 25 },
     );
@@ -261,11 +269,11 @@ describe('export and import', () => {
       { name: 'bad-field.json', text: JSON.stringify({ ...file, events: [{ ...file.events[0], state: 'maybe' }] }) },
     ]);
     expect(outcomes.map((o) => (o.status === 'rejected' ? o.problem.kind : o.status))).toEqual(['not-json', 'not-json', 'wrong-version', 'wrong-format', 'checksum', 'invalid']);
-    expect(await target.events.count()).toBe(0);
+    expect(await target.importedEvents.count()).toBe(0);
     const [first, second] = await importExportFiles(target, [{ name: 'a.json', text: good }, { name: 'a-copy.json', text: good }]);
     expect(first).toMatchObject({ status: 'imported', added: data.events.length });
     expect(second.status).toBe('already-imported');
-    expect(await target.events.count()).toBe(data.events.length);
+    expect(await target.importedEvents.count()).toBe(data.events.length);
   });
 
   it('accepts a file whose keys were reordered by another tool (same content, same checksum)', async () => {
@@ -288,7 +296,7 @@ describe('export and import', () => {
       { name: 'all.json', text: JSON.stringify(await buildExportFile(all, CHECKS, { staff: 'A', unit: 'u' }, {})) },
     ]);
     expect(outcomes[1]).toMatchObject({ status: 'imported', added: all.events.length - 2, duplicates: 2 });
-    expect(await target.events.count()).toBe(all.events.length);
+    expect(await target.importedEvents.count()).toBe(all.events.length);
   });
 
   it('writes CSV that Excel reads as UTF-8, with quoting and no formulas', async () => {
@@ -298,7 +306,7 @@ describe('export and import', () => {
     await sampleData(new Journal(source));
     const data = { sessions: await source.sessions.toArray(), events: await source.events.toArray() };
     const wide = toCsv(wideRows(data, CHECKS.map((c) => ({ id: c.id, label: c.label.vi })), H));
-    expect(wide.startsWith('\uFEFFPhiên,Mã TTHC,Tên thủ tục')).toBe(true);
+    expect(wide.startsWith('\uFEFFPhiên;Mã TTHC;Tên thủ tục')).toBe(true); // ";": Excel's list separator in Vietnamese settings (tests/unit/export.test.ts)
     expect(wide.split('\r\n').filter(Boolean)).toHaveLength(1 + 3);
     expect(wide).toContain('"Không áp dụng: ghi chú, có ""ngoặc kép"""');
     const long = toCsv(longRows(data, (id) => id, H));

@@ -9,6 +9,9 @@ import { candidatesFor, recognizeWithAdapters, SITE_ADAPTERS } from '../../lib/r
 import { parseHtml } from '../../lib/recognize/node-dom';
 import { RecognizedPageSchema } from '../../lib/recognize/schema';
 import { sanitizedSnapshot } from '../../lib/recognize/snapshot';
+import { knownNameFrom } from '../../lib/match/known-name';
+import { getMatcher } from '../../lib/match/shipped';
+import { readDirectory } from '../../scripts/directory-io';
 import { adapterFolders, REGISTRY_FILE, renderRegistry } from '../../scripts/adapter-registry';
 import { ADAPTERS_DIR, adapterExamples, FIXTURES, fixtureByFile, ROOT } from '../fixtures/index';
 import { fixtureSource } from '../fixtures/load';
@@ -105,7 +108,9 @@ describe('codes in URLs', () => {
 describe('fixtures', () => {
   for (const f of FIXTURES) {
     it(`${f.folder}: ${f.name}`, () => {
-      const page = recognizePage(parseHtml(fixtureSource(f)), f.url, f.adapterId ? { adapterId: f.adapterId } : {});
+      // As in the extension: the generic reader names a procedure after a title only when it is a known one.
+      const knownName = knownNameFrom(getMatcher(), readDirectory());
+      const page = recognizePage(parseHtml(fixtureSource(f)), f.url, { ...(f.adapterId ? { adapterId: f.adapterId } : {}), knownName });
       expect(RecognizedPageSchema.parse(page)).toEqual(page);
       expect(page.site).toBe(f.site);
       const json = JSON.stringify(page);

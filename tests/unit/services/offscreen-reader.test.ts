@@ -15,7 +15,7 @@ describe('offscreen reader (Chrome)', () => {
   const snapshot = { url: 'https://example.gov.vn/tthc', html: '<h1>Đăng ký khai sinh</h1>' };
 
   it('creates the offscreen document once and returns its reading', async () => {
-    const answer = page(snapshot.url, { name: 'Đăng ký khai sinh' });
+    const answer = { page: page(snapshot.url, { code: '1.001193' }), title: 'Đăng ký khai sinh' };
     const send = vi.fn(async () => answer);
     const reader = createOffscreenReader(send);
     expect(await reader.read(snapshot)).toEqual(answer);
@@ -31,8 +31,8 @@ describe('offscreen reader (Chrome)', () => {
 
   it('tries to create the document again after a failure', async () => {
     fakeBrowser.offscreen.createDocument = vi.fn().mockRejectedValueOnce(new Error('busy')).mockImplementation(async () => void documents++);
-    const reader = createOffscreenReader(async () => page(snapshot.url, null, 'unknown'));
+    const reader = createOffscreenReader(async () => ({ page: page(snapshot.url, null, 'unknown') }));
     await expect(reader.read(snapshot)).rejects.toThrow('busy');
-    expect((await reader.read(snapshot)).pageKind).toBe('unknown');
+    expect((await reader.read(snapshot)).page.pageKind).toBe('unknown');
   });
 });
