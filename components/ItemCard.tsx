@@ -29,7 +29,6 @@ export function ItemCard({ view, match, t, locale, restatedBy = [] }: Props) {
     <li className="item" data-testid={`item-${view.ref}`} data-band={match?.band} data-status={view.status} aria-labelledby={titleId}>
       <div className="item-head">
         <span className="tag kind">{t[`cnt_kindTag_${view.kind}`]}</span>
-        {match && <span className={`tag band-${match.band}`}>{t[`band_${match.band}`]}</span>}
         <span className={`tag status-${view.status}`} data-testid="item-status">
           {statusText(view, locale)}
         </span>
