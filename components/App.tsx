@@ -19,6 +19,8 @@ import { MatchView } from './MatchView';
 const ChecklistView = lazy(() => import('./ChecklistView').then((m) => ({ default: m.ChecklistView })));
 import { SearchResults } from './SearchPanel';
 import { ErrorBoundary } from './ErrorBoundary';
+// Training (issue 13): presenter mode, demo-screen tabs, the ĐÀO TẠO marker.
+import { TrainingMarker, useTraining } from './training/PanelTraining';
 
 /** ?tab=<id> pins the panel to one tab (used when the panel is opened as a page). */
 function pinnedTabId(): number | undefined {
@@ -102,6 +104,7 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   const locale = useLocale().value;
   const setLocale = (next: Locale) => void localeSetting.set(next);
   const tab = useTabState(initialTab);
+  const training = useTraining(tab?.tabId);
   const [search, setSearch] = useState('');
   // A procedure picked from the national directory in search: its items are shown instead of the tab's.
   const [picked, setPicked] = useState<DirectoryEntry | null>(null);
@@ -137,7 +140,7 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   }, [locale]);
 
   return (
-    <div className="panel">
+    <div className={training.presenter ? 'panel presenter' : 'panel'}>
       <nav className="skip-links" aria-label={t.cnt_skipNav}>
         {query && !searching ? (
           <>
@@ -162,6 +165,7 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
           </select>
         </label>
       </header>
+      <TrainingMarker training={training} t={t} />
       <main>
         <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
           <label htmlFor="search-input">{t.search}</label>
@@ -216,14 +220,23 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
             {query && !directorySettled && <p className="muted" data-testid="directory-loading">{t.directoryLoading}</p>}
             {query && directorySettled ? (
               <>
-                <ErrorBoundary title={t.checklistFailed}>
-                  <Suspense fallback={<p className="muted" data-testid="checklist-loading">{t.loading}</p>}>
-                    {!picked && (
-                      <ChecklistView query={query} directory={directory} dossierCode={tab?.page.dossierCode} tabId={tab?.tabId} t={t} locale={locale} />
-                    )}
-                  </Suspense>
-                </ErrorBoundary>
-                <MatchView query={query} directory={directory} t={t} locale={locale} today={today} myUnits={myUnits} />
+                {/* A filing is written only once training mode is known (demo or not). */}
+                {training.ready && !picked && (
+                  <ErrorBoundary title={t.checklistFailed}>
+                    <Suspense fallback={<p className="muted" data-testid="checklist-loading">{t.loading}</p>}>
+                      <ChecklistView
+                        query={query}
+                        directory={directory}
+                        dossierCode={tab?.page.dossierCode}
+                        tabId={tab?.tabId}
+                        t={t}
+                        locale={locale}
+                        training={training.presenter || training.demoTab}
+                      />
+                    </Suspense>
+                  </ErrorBoundary>
+                )}
+                <MatchView query={query} directory={directory} t={t} locale={locale} today={today} myUnits={training.presenter ? [] : myUnits} />
               </>
             ) : (
               !query && <p className="hint" data-testid="search-hint">{t.noProcedureHint}</p>

@@ -34,6 +34,8 @@ interface Props {
   tabId?: number;
   t: T;
   locale: Locale;
+  /** Training (presenter mode or a demo screen): every tick and session is flagged demo. */
+  training?: boolean;
 }
 
 function generatedName(): string {
@@ -52,7 +54,7 @@ function errorText(t: T, error: JournalError): string {
  * show only once written (live from IndexedDB, so every tab and panel agrees);
  * a failed write is shown, never hidden.
  */
-export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId, t, locale }: Props) {
+export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId, t, locale, training = false }: Props) {
   // A filing is attributed to the officer in the profile: nothing is written before it is read.
   const { value: profile, ready: profileReady } = useProfile();
   const matched = useMemo(() => getMatcher().match(pageQuery, { related: false, directory }), [pageQuery, directory]);
@@ -92,6 +94,12 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [persisted, setPersisted] = useState<boolean | null>(null);
 
+  // Training flags ticks demo (kept out of exports and reports unless asked).
+  const staff = () => {
+    const ctx = staffContext(profile, unitName);
+    return training ? { ...ctx, demo: true } : ctx;
+  };
+
   const sessionId = dossierCode ? dossierSessionId(procKey, dossierCode) : chosen;
   // A failed read is shown like a failed write (e.g. storage blocked), never hidden.
   const shown = <R,>(fallback: R) => (e: unknown) => {
@@ -117,7 +125,7 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
     journal
       .ensureSession(
         { id: sessionId, procedureKey: procKey, procedureCode: query.code, procedureName: query.name ?? query.code ?? '', dossierCode, label: dossierCode, checkIds: checkIds.split('|') },
-        staffContext(profile, unitName),
+        staff(),
       )
       .then(() => setError(null), (e: unknown) => setError(errorText(t, classifyError(e))));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the session is keyed by these values only
@@ -138,7 +146,7 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
     try {
       await journal.ensureSession(
         { id, procedureKey: procKey, procedureCode: query.code, procedureName: query.name ?? query.code ?? '', label, checkIds: checkIds.split('|') },
-        staffContext(profile, unitName),
+        staff(),
       );
       setChosen(id);
       setError(null);
@@ -149,7 +157,7 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
 
   const tick = async (checkId: string, next: CheckState, note?: string) => {
     if (!sessionId || !profileReady) return false;
-    const failed = await tickQueue.submit(sessionId, checkId, next, note, staffContext(profile, unitName));
+    const failed = await tickQueue.submit(sessionId, checkId, next, note, staff());
     setError(failed ? errorText(t, failed) : null);
     return !failed;
   };
@@ -216,7 +224,7 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
           {format(t.journal_replayed, { count: replayed })}
         </p>
       )}
-      {profile.demo && <p className="note" data-testid="demo-mode">{t.demoModeOn}</p>}
+      {(profile.demo || training) && <p className="note" data-testid="demo-mode">{t.demoModeOn}</p>}
       {dossierCode && (
         <p className="muted" data-testid="session-label">
           {format(t.sessionForDossier, { code: dossierCode })}

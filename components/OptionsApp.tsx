@@ -67,6 +67,12 @@ export function OptionsApp() {
   return (
     <main className="panel">
       <h1>{t.optionsTitle}</h1>
+      {/* Training (issue 13): the Đào tạo page. */}
+      <p>
+        <a href={browser.runtime.getURL('/training.html')} data-testid="options-training">
+          {t.training_linkPage}
+        </a>
+      </p>
       <MyUnitSection t={t} />
       <CustomChecksSection t={t} locale={locale} />
       <section className="card" aria-labelledby="hosts-title">

@@ -6,6 +6,7 @@
  *   da06 recognize <file.html> --url <url> [--adapter ID] [--json]
  *   da06 match [--code C] [--portal-id ID] [--name N] [--field F] [--level L] [--lang vi|en] [--json]
  *   da06 lookup <code|portalId|name> [--field F] [--level L] [--json]
+ *   da06 report <folder> [--out dir] [--lang vi|en] [--threads N] [--include-demo] [--on-conflict ask|keep]
  * Run as `npm run -s da06 -- <subcommand>`.
  */
 import { buildCatalog } from '../lib/catalog/build';
@@ -34,6 +35,7 @@ function usage(code = 2): never {
     'usage: da06 recognize <file.html> --url <url> [--adapter ID] [--json]\n' +
       '       da06 match [--code C] [--portal-id ID] [--name N] [--field F] [--level L] [--lang vi|en] [--json]\n' +
       '       da06 lookup <code|portalId|name> [--field F] [--level L] [--json]\n' +
+      '       da06 report <folder> [--out dir] [--lang vi|en] [--threads N] [--include-demo] [--on-conflict ask|keep]\n' +
       '       da06 catalog stats [--json]\n' +
       '       da06 catalog show <ref> [--json]\n' +
       '       da06 catalog deadlines [--date YYYY-MM-DD] [--soon DAYS] [--json]',
@@ -161,6 +163,13 @@ function main(argv: string[]): void {
   }
   if (area === 'match') {
     matchCommand([command, ...rest].filter((a): a is string => a !== undefined));
+    return;
+  }
+  if (area === 'report') {
+    // Loaded only for this command: DuckDB is a native module the other commands do not need.
+    void import('./report/run').then(async ({ reportCommand }) => {
+      process.exitCode = await reportCommand([command, ...rest].filter((a): a is string => a !== undefined));
+    });
     return;
   }
   if (area === 'recognize') {

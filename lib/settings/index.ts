@@ -7,3 +7,4 @@ export { defineSetting, type Setting, type SettingOptions } from './setting';
 export { EMPTY_PROFILE, myPlanUnits, officeLabel, parseProfile, profileSetting, ProfileSchema, staffContext, type Profile } from './profile';
 export { localeSetting, parseLocale } from './locale';
 export { userHostsSetting } from './user-hosts';
+export { presenterSetting, tourNotesSetting, TourNotesSchema, type Presenter, type TourNotes } from './training';

@@ -90,6 +90,13 @@ test("attack: colleague's file for the same dossier imported in the officer's br
   ]);
   const outcomes = report.getByTestId('import-outcome');
   await expect(outcomes.nth(0)).toHaveAttribute('data-status', 'imported');
+
+  // The officer's panel: only their own tick, nothing of the colleague's.
+  await panel.reload();
+  await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done', { timeout: CHECKLIST });
+  await expect(panel.getByTestId('check-so-hoa')).toHaveAttribute('data-state', 'none');
+  await expect(panel.getByTestId('check-luu-ket-qua')).toHaveAttribute('data-state', 'none');
+
   await expect(outcomes.nth(0)).toContainText('đã nhập 3 lượt đánh dấu mới và 1 hồ sơ mới');
   await expect(outcomes.nth(1)).toHaveAttribute('data-status', 'rejected');
   await expect(outcomes.nth(1)).toContainText('events[3].at');
@@ -97,12 +104,7 @@ test("attack: colleague's file for the same dossier imported in the officer's br
   // The report counts both officers, each under their own unit.
   await expect(report.getByTestId('total-sessions')).toHaveText('2');
   await expect(report.getByTestId('table-by-unit').locator('tbody tr')).toHaveCount(2);
-  await report.screenshot({ path: testInfo.outputPath('integrity-import-outcomes.png'), fullPage: true });
-
-  await panel.reload();
-  await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done', { timeout: CHECKLIST });
-  await expect(panel.getByTestId('check-so-hoa')).toHaveAttribute('data-state', 'none');
-  await expect(panel.getByTestId('check-luu-ket-qua')).toHaveAttribute('data-state', 'none');
+  await report.locator('section[aria-labelledby="import-title"]').screenshot({ path: testInfo.outputPath('integrity-import-outcomes.png') });
   // The officer's next clicks always show.
   await panel.getByTestId('check-dinh-danh').getByTestId('tick-clear').click();
   await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'none');
@@ -127,7 +129,7 @@ test('attack: disk full while ticking in Chromium → "ổ đĩa đầy", the ti
   await expect(row.getByTestId('tick-failed')).toBeVisible();
   await expect(panel.getByTestId('journal-error')).toContainText('Ổ đĩa đầy');
   await expect(panel.getByTestId('journal-error')).not.toContainText('phiên bản');
-  await panel.screenshot({ path: testInfo.outputPath('integrity-disk-full.png'), fullPage: true });
+  await panel.getByTestId('checklist').screenshot({ path: testInfo.outputPath('integrity-disk-full.png') });
 
   // Space comes back: the same page saves the tick (retry), and new ticks save.
   await panel.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = false));
