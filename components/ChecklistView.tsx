@@ -157,14 +157,17 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
 
   const tick = async (checkId: string, next: CheckState, note?: string) => {
     if (!sessionId || !profileReady) return false;
+    // A refused tick is shown from the queue (below) for as long as it stays unsaved.
     const failed = await tickQueue.submit(sessionId, checkId, next, note, staff());
-    setError(failed ? errorText(t, failed) : null);
+    if (!failed) setError(null);
     return !failed;
   };
   const retry = async (id: string) => {
-    const failed = await tickQueue.retry(id);
-    setError(failed ? errorText(t, failed) : null);
+    if (!(await tickQueue.retry(id))) setError(null);
   };
+  // While a tick of this page is unsaved, its reason is the message; it goes once the tick is saved (retry, automatic or not).
+  const failedNow = queued.find((q) => q.status === 'failed');
+  const shownError = error ?? (failedNow?.error ? errorText(t, failedNow.error) : null);
 
   const noteKey = (checkId: string) => ['note', sessionId ?? '', checkId];
   const saveNote = async (checkId: string, text: string) => {
@@ -214,9 +217,9 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId,
   return (
     <section className="card" aria-labelledby="checklist-title" data-testid="checklist" data-profile-ready={profileReady} data-open={open}>
       <h2 id="checklist-title" tabIndex={-1}>{t.checklist}</h2>
-      {error && (
+      {shownError && (
         <p role="alert" className="error" data-testid="journal-error">
-          {error}
+          {shownError}
         </p>
       )}
       {replayed > 0 && (

@@ -1,4 +1,5 @@
 import type { FilingSession, ImportedCheck, ImportedEvent, ImportedSession, JournalDb, TickEvent } from '../journal/db';
+import { checkRows } from '../export/valid';
 import { ReportEngine } from './engine';
 
 /**
@@ -60,26 +61,31 @@ export async function loadReportEngine(db: JournalDb, opts: LoadOptions = {}): P
     await nextTask();
     if (opts.signal?.aborted) throw new LoadCancelled();
   };
-  await eachPage<FilingSession>(db.sessions, (s) => s.id, page, (list) => {
-    engine.addSessions(list);
+  // Every row is checked on read (lib/export/valid): a malformed one is counted and left out.
+  const sessions = (list: readonly unknown[]) => {
+    const r = checkRows({ sessions: list, events: [] });
+    engine.addSessions(r.data.sessions);
+    engine.bad.sessions += r.bad.sessions;
     rows += list.length;
-  }, between);
-  await eachPage<TickEvent>(db.events, (e) => e.id, page, (list) => {
-    engine.addEvents(list);
+  };
+  const events = (list: readonly unknown[]) => {
+    const r = checkRows({ sessions: [], events: list });
+    engine.addEvents(r.data.events);
+    engine.bad.events += r.bad.events;
     rows += list.length;
-  }, between);
+  };
+  await eachPage<FilingSession>(db.sessions, (s) => s.id, page, sessions, between);
+  await eachPage<TickEvent>(db.events, (e) => e.id, page, events, between);
   await eachPage<ImportedSession>(db.importedSessions, (s) => s.key, page, (list) => {
     // An imported filing is known by its key (officer + id), as in report-source.
     const mapped = new Array<FilingSession>(list.length);
     for (let i = 0; i < list.length; i++) mapped[i] = { ...list[i], id: list[i].key };
-    engine.addSessions(mapped);
-    rows += list.length;
+    sessions(mapped);
   }, between);
   await eachPage<ImportedEvent>(db.importedEvents, (e) => e.id, page, (list) => {
     const mapped = new Array<TickEvent>(list.length);
     for (let i = 0; i < list.length; i++) mapped[i] = { ...list[i], sessionId: list[i].sessionKey };
-    engine.addEvents(mapped);
-    rows += list.length;
+    events(mapped);
   }, between);
   const importedChecks = await db.importedChecks.toArray();
   opts.onProgress?.(rows);

@@ -69,7 +69,7 @@ test('a report of 200,000 filings opens, shows its figures and follows a filter 
   await expect(row('so-hoa')).toHaveText(/^0\s?%$/);
   await expect(page.getByText('Maximum call stack')).toHaveCount(0);
   // One commune of twenty: a twentieth of the filings.
-  await page.getByRole('combobox').first().selectOption('xa-003');
+  await page.getByTestId('report-unit').selectOption('xa-003');
   await expect(page.getByTestId('total-sessions')).toHaveText(count(FILINGS / 20), { timeout: 10_000 });
   await expect(page.getByTestId('report-handover')).toHaveCount(0);
   expect(errors).toEqual([]);
