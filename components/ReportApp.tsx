@@ -140,7 +140,7 @@ export function ReportApp() {
   const units = [...new Set(sessions.map((s) => s.unit).filter(Boolean))].sort();
   const procedures = [...new Map(sessions.map((s) => [s.procedureKey, s.procedureName])).entries()];
   const unitName = (id: string) => catalog.units.find((u) => u.id === id)?.name ?? id;
-  const demoIncluded = Boolean(filter.includeDemo) && data.events.some((e) => e.demo);
+  const demoIncluded = Boolean(filter.includeDemo) && (data.sessions.some((s) => s.demo) || data.events.some((e) => e.demo));
   const badRows = rows.bad.sessions + rows.bad.events;
 
   // The date printed is the moment of printing, not of opening the page.
