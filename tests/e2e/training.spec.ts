@@ -197,9 +197,9 @@ test('presenter mode: a tick in training is flagged demo, absent from the defaul
   const csv = readFileSync((await withDemo.path())!, 'utf8');
   expect(csv).toContain(DEMO_DOSSIERS[0]!.code);
   const [header, row] = csv.replace(/^\ufeff/, '').split('\r\n');
-  // "Demo" is the last column of the per-tick CSV; the demo tick's row ends with 1.
-  expect(header!.endsWith(',Demo')).toBe(true);
-  expect(row!.endsWith(',1')).toBe(true);
+  // "Demo" is the last column of the per-tick CSV (";"-separated, lib/export/csv.ts); the demo tick's row ends with "Có".
+  expect(header!.endsWith(';Demo')).toBe(true);
+  expect(row!.endsWith(';Có')).toBe(true);
 
   // Report: empty by default; with demo included it counts the tick and says it is training data.
   const report = await ext.context.newPage();
