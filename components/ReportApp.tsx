@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { checklistLibrary } from '@/lib/checklist';
-import { filterJournal, type ExportFilter } from '@/lib/export/filter';
+import { filterJournal, narrowToCheck, type ExportFilter } from '@/lib/export/filter';
 import { checksForReport } from '@/lib/export/labels';
 import { checkRows } from '@/lib/export/valid';
 import { format, STRINGS, type Locale } from '@/lib/i18n';
@@ -133,9 +133,8 @@ export function ReportApp() {
   );
   const data = useMemo(() => filterJournal({ sessions, events }, filter, ZONE), [sessions, events, filter]);
   const report = useMemo(() => {
-    // With a check chosen, the report speaks of that check only.
-    const scoped = filter.checkId ? data.sessions.map((s) => ({ ...s, checkIds: s.checkIds.filter((id) => id === filter.checkId) })) : data.sessions;
-    return buildReport(scoped, data.events, checks, catalog);
+    const scoped = narrowToCheck(data, filter.checkId); // with a check chosen, the report speaks of that check only
+    return buildReport(scoped.sessions, scoped.events, checks, catalog);
   }, [data, checks, filter.checkId]);
   const units = [...new Set(sessions.map((s) => s.unit).filter(Boolean))].sort();
   const procedures = [...new Map(sessions.map((s) => [s.procedureKey, s.procedureName])).entries()];

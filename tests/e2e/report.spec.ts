@@ -217,11 +217,21 @@ test('the report\'s exports follow its filter, in local time, and the CSV opens 
   const wideFile = join(ARTIFACTS, `report-export-wide-${TAG}.csv`);
   await wide.saveAs(wideFile);
   const [w] = readWithLibreOffice(wideFile);
-  expect(w.rows[0]).toContain(CUSTOM_LABEL);
+  expect(w.rows[0].slice(8)).toEqual([CUSTOM_LABEL]); // that check's column only
   // Every filing that showed the check (12), ticked or not; six done.
   expect(w.rows).toHaveLength(1 + 12);
   const col = w.rows[0].indexOf(CUSTOM_LABEL);
   expect(w.rows.filter((r) => r[col] === 'Đã làm')).toHaveLength(6);
+
+  // The XLSX of the same scope: three sheets, the custom check by its wording, rates as numbers.
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  const xlsxFile = join(ARTIFACTS, `report-export-${TAG}.xlsx`);
+  await xlsx.saveAs(xlsxFile);
+  const sheets = readWithLibreOffice(xlsxFile);
+  expect(sheets).toHaveLength(3);
+  expect(sheets[0].rows[1].slice(0, 4)).toEqual([CUSTOM_LABEL, '6', '12', '50']);
+  expect(sheets[1].rows).toHaveLength(1 + 12);
+  expect(sheets[2].rows[0][1]).toBe('Thời điểm (Asia/Ho_Chi_Minh, UTC+07:00)');
 });
 
 test('attack: rejected import file on the report → outcome announced, no serious axe violation (li[role=alert] in ul)', async ({ ext }) => {
