@@ -21,6 +21,7 @@
  * Report page: reportRender10kMs, reportFilterChange10kMs, reportPrintLayout10kMs (bench/report.ts).
  * The E2E flow in Chromium beside Firefox ESR: {chromium,firefox}FlowLaunchMs,
  * …LaunchToBadgeMs, …LaunchToPanelItemsMs (bench/flow.ts).
+ * Training (bench/training.ts): trainingAssetsBytes, trainingToDemoRecognizedMs, tourStepMedianMs.
  * Browser figures build both targets first (`npm run build`); --node-only skips them.
  */
 import { execSync } from 'node:child_process';
@@ -37,6 +38,7 @@ import { loadMatchData, matcherFor } from '../lib/match';
 import { exportFigures, journalBrowserFigures } from './journal';
 import { flowFigures } from './flow';
 import { directoryFigures } from './directory';
+import { trainingFigures } from './training';
 import { reportFigures } from './report';
 
 function timeRuns(runs: number, fn: () => void): { median: number; p95: number } {
@@ -126,6 +128,7 @@ async function main() {
     Object.assign(figures, await journalBrowserFigures());
     Object.assign(figures, await reportFigures());
     Object.assign(figures, await flowFigures());
+    Object.assign(figures, await trainingFigures());
   }
 
   if (json) {

@@ -76,7 +76,8 @@ function TourNotesEditor({ tourId, steps, t, locale, notes }: { tourId: string; 
 export function TrainingApp() {
   const locale = useLocale().value;
   const t = STRINGS[locale];
-  const presenter = useSetting(presenterSetting).value;
+  const presenterState = useSetting(presenterSetting);
+  const presenter = presenterState.value;
   const notes = useSetting(tourNotesSetting).value;
   const [title, setTitle] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -132,7 +133,7 @@ export function TrainingApp() {
         <section className="card" aria-labelledby="presenter-title">
           <h2 id="presenter-title">{t.training_presenter}</h2>
           <label className="training-toggle">
-            <input type="checkbox" data-testid="presenter-toggle" checked={presenter.on} onChange={(e) => void presenterSetting.set({ on: e.target.checked })} />
+            <input type="checkbox" data-testid="presenter-toggle" disabled={!presenterState.ready} checked={presenter.on} onChange={(e) => void presenterSetting.set({ on: e.target.checked })} />
             {t.training_presenter}
           </label>
           <p className="muted">{t.training_presenterHelp}</p>

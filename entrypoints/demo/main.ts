@@ -30,7 +30,7 @@ async function main() {
     url: screen.routes[route]!.url,
     back: { label: t.training_backToLibrary, href: browser.runtime.getURL('/training.html') },
     panel: { label: t.training_openPanel, onClick: () => void messenger.sendMessage('openPanel').catch(() => undefined) },
-    tours: tours.map((tour) => ({ id: tour.id, label: `${t.training_startTour}: ${tour.title[locale]}`, onClick: () => void page.runTour(tour) })),
+    tours: tours.map((tour) => ({ id: tour.id, label: t.training_startTour, title: tour.title[locale], onClick: () => void page.runTour(tour) })),
   });
   const page = startDemoPage({
     doc: document,

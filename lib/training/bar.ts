@@ -13,17 +13,17 @@ export interface BarOptions {
   url: string;
   back: { label: string; href: string };
   panel: { label: string; onClick: () => void };
-  tours: { id: string; label: string; onClick: () => void }[];
+  tours: { id: string; label: string; title: string; onClick: () => void }[];
 }
 
 const CSS = `
-:host { all: initial; display: block; position: sticky; top: 0; z-index: 2147482000; }
-.bar { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: center; padding: 6px 12px; background: #111; color: #fff;
-  font: 14px/1.4 system-ui, "Segoe UI", Roboto, Arial, sans-serif; border-bottom: 3px solid #ffd400; }
-.marker { background: #ffd400; color: #111; font-weight: 800; letter-spacing: .06em; padding: 2px 10px; border-radius: 4px; }
-.url { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px; color: #ffe680; word-break: break-all; }
-.text { flex: 1 1 260px; }
-a, button { font: inherit; color: #111; background: #fff; border: 2px solid #fff; border-radius: 5px; padding: 2px 10px; cursor: pointer; text-decoration: none; }
+:host { all: initial; display: block; position: fixed; top: 0; left: 0; right: 0; height: 40px; z-index: 2147482000; }
+.bar { box-sizing: border-box; height: 40px; display: flex; flex-wrap: nowrap; gap: 10px; align-items: center; padding: 0 10px;
+  background: #111; color: #fff; font: 14px/1.3 system-ui, "Segoe UI", Roboto, Arial, sans-serif; border-bottom: 3px solid #ffd400; white-space: nowrap; }
+.marker { background: #ffd400; color: #111; font-weight: 800; letter-spacing: .06em; padding: 2px 10px; border-radius: 4px; flex: none; }
+.text { flex: 1 1 auto; min-width: 0; overflow: hidden; text-overflow: ellipsis; }
+.url { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12.5px; color: #ffe680; }
+a, button { flex: none; font: inherit; color: #111; background: #fff; border: 2px solid #fff; border-radius: 5px; padding: 1px 10px; cursor: pointer; text-decoration: none; }
 button.tour { background: #ffd400; border-color: #ffd400; }
 a:focus-visible, button:focus-visible { outline: 3px solid #5fb3ff; outline-offset: 2px; }
 `;
@@ -45,6 +45,7 @@ export function showTrainingBar(doc: Document, o: BarOptions): { setUrl(url: str
   const text = doc.createElement('span');
   text.className = 'text';
   text.textContent = `${o.text} `;
+  text.title = o.text;
   const url = doc.createElement('span');
   url.className = 'url';
   url.setAttribute('data-testid', 'demo-url');
@@ -59,6 +60,7 @@ export function showTrainingBar(doc: Document, o: BarOptions): { setUrl(url: str
     b.type = 'button';
     b.className = 'tour';
     b.textContent = t.label;
+    b.title = t.title;
     b.setAttribute('data-testid', `start-tour-${t.id}`);
     b.addEventListener('click', t.onClick);
     bar.append(b);
@@ -71,5 +73,7 @@ export function showTrainingBar(doc: Document, o: BarOptions): { setUrl(url: str
   bar.append(panel, back);
   root.append(style, bar);
   doc.body.prepend(host);
+  // The page keeps its top 40 px free for the strip (demo-screens.css: body padding, modal offsets).
+  doc.documentElement.classList.add('da06-has-bar');
   return { setUrl: (u) => void (url.textContent = u) };
 }

@@ -107,7 +107,7 @@ function spaForm(proc: DemoProcedure): string {
   return `<div id="root" class="spa">${spaHeader}<main class="spa-content spa-narrow">
 <h3>${esc(proc.name)}</h3>
 <ol class="spa-steps"><li class="done">Thông tin chung</li><li class="active">Thông tin chủ hồ sơ</li><li>Kê khai thông tin</li></ol>
-<div class="sd-root-modern"><form class="sd-container-modern" onsubmit="return false"><div class="sd-page">
+<div class="sd-root-modern"><form class="sd-container-modern"><div class="sd-page">
 <h4 class="sd-title sd-page__title">Thông tin chủ hồ sơ (điền sẵn từ tài khoản VNeID)</h4>
 <div class="sd-question" data-name="hoTen"><h5 class="sd-question__title">Họ và tên</h5><input class="sd-input" aria-label="Họ và tên" value="Người Dân Mẫu"></div>
 <div class="sd-question" data-name="soDinhDanh"><h5 class="sd-question__title">Số định danh cá nhân</h5><input class="sd-input" aria-label="Số định danh cá nhân" value="000000000001"></div>

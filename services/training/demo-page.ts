@@ -23,7 +23,7 @@ import { readTabState, watchTabStates } from '../tab-state';
  * - the in-page badge: the background's `badge` message goes to content
  *   scripts only (tabs.sendMessage), never to an extension page, so this page
  *   derives the same view from the same tab state (lib/badge-view) and draws it
- *   with the same code (lib/badge). Its click sends the same `openPanel`.
+ *   with the same code (lib/badge, createPageBadge). Its click sends the same `openPanel`.
  */
 
 export interface DemoPageOptions {
@@ -175,6 +175,8 @@ export function startDemoPage({ doc, screen, route = 0, onRecognized }: DemoPage
     }
   };
   doc.addEventListener('click', onClick);
+  // A demo form never leaves the page (Enter in a field would reload it).
+  doc.addEventListener('submit', (e) => e.preventDefault());
   doc.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !e.defaultPrevented && modalHost()?.querySelector('.ant-modal-root')) api.closeModal();
   });
@@ -187,7 +189,8 @@ export async function followOwnBadge(doc: Document): Promise<() => void> {
   const tab = await browser.tabs.getCurrent();
   const tabId = tab?.id;
   if (tabId === undefined) return () => undefined;
-  const badge = createPageBadge(doc, { onActivate: () => void messenger.sendMessage('openPanel').catch(() => undefined) });
+  // Our own page, not a portal: the root stays open (tests and the bench read the count).
+  const badge = createPageBadge(doc, { mode: 'open', onActivate: () => void messenger.sendMessage('openPanel').catch(() => undefined) });
   const apply = (summary: Parameters<typeof inPageBadge>[0]) => {
     const view = inPageBadge(summary);
     if (view) badge.show(view);
@@ -199,8 +202,5 @@ export async function followOwnBadge(doc: Document): Promise<() => void> {
   const first = await readTabState(tabId).catch(() => null);
   if (first) apply(first.summary);
   doc.documentElement.dataset.tabId = String(tabId);
-  return () => {
-    stop();
-    badge.destroy();
-  };
+  return stop;
 }
