@@ -20,7 +20,7 @@ const ChecklistView = lazy(() => import('./ChecklistView').then((m) => ({ defaul
 import { SearchResults } from './SearchPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 // Training (issue 13): presenter mode, demo-screen tabs, the ĐÀO TẠO marker.
-import { TrainingMarker, useTraining } from './training/PanelTraining';
+import { PageTours, TrainingMarker, useTraining } from './training/PanelTraining';
 
 /** ?tab=<id> pins the panel to one tab (used when the panel is opened as a page). */
 function pinnedTabId(): number | undefined {
@@ -166,6 +166,7 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
         </label>
       </header>
       <TrainingMarker training={training} t={t} />
+      <PageTours tabId={tab?.tabId} site={tab?.page.site} training={training} t={t} locale={locale} />
       <main>
         <form className="search" role="search" onSubmit={(e) => e.preventDefault()}>
           <label htmlFor="search-input">{t.search}</label>
