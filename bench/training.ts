@@ -22,7 +22,7 @@ export function trainingAssets(extension: string): { files: string[]; bytes: num
     .filter((f) => existsSync(join(extension, f)))
     .map((f) => readFileSync(join(extension, f), 'utf8'))
     .join('\n');
-  const files = ['demo.html', 'training.html'];
+  const files = ['demo.html', 'training.html', 'tour.js'];
   for (const dir of ['chunks', 'assets']) {
     for (const f of readdirSync(join(extension, dir))) if (/^(demo|training|tours)-/.test(f) && !others.includes(f)) files.push(`${dir}/${f}`);
   }

@@ -15,7 +15,7 @@ import { DEADLINE_STATUSES, type DeadlineStatus } from '../lib/catalog/deadline'
 import { itemStatus } from '../lib/catalog/status';
 import type { CatalogItem } from '../lib/catalog/schema';
 import { readFileSync } from 'node:fs';
-import { recognizePage } from '../lib/recognize';
+import { recognizePage, type KnownProcedureName } from '../lib/recognize';
 import { adapterById, SITE_ADAPTERS } from '../lib/recognize/adapters';
 import { parseHtml } from '../lib/recognize/node-dom';
 import { readCatalogInputs } from './catalog-io';
@@ -23,6 +23,14 @@ import type { Locale } from '../lib/i18n';
 import { MATCH_BANDS, matcherFor } from '../lib/match';
 import { describeReason } from '../lib/match/reasons';
 import { knownNameFrom } from '../lib/match/known-name';
+import { bandMatcherFromData, type ItemTopics, type MatchData } from '../lib/match/bands';
+import type { Catalog } from '../lib/catalog/schema';
+
+/** The generated catalog's matcher without its search index (as the background builds it), read from lib/catalog/generated/. */
+function generatedBandMatcher() {
+  const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../lib/catalog/generated/${name}`, import.meta.url), 'utf8')) as T;
+  return bandMatcherFromData(read<Catalog>('catalog.shipped.json'), read<MatchData>('match-data.json'), read<ItemTopics>('item-topics.json'));
+}
 import { readDirectory } from './directory-io';
 
 function flag(args: string[], name: string): string | undefined {
@@ -71,8 +79,9 @@ function recognizeCommand(args: string[]): void {
     process.exit(1);
   }
   // As in the extension: a page title names the procedure only when it is a known procedure's name.
-  const { catalog } = buildCatalog(readCatalogInputs());
-  const knownName = knownNameFrom(matcherFor(catalog), readDirectory());
+  // The matcher (without its search index, as in the background) and the directory are loaded only when the generic reader asks.
+  let resolve: KnownProcedureName | undefined;
+  const knownName: KnownProcedureName = (title, hints) => (resolve ??= knownNameFrom(generatedBandMatcher(), readDirectory()))(title, hints);
   const page = recognizePage(parseHtml(html), url, { ...(adapterId ? { adapterId } : {}), knownName });
   if (args.includes('--json')) {
     console.log(JSON.stringify(page, null, 2));

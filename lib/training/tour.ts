@@ -40,6 +40,11 @@ export const TourSchema = z
     version: z.literal(1),
     /** The demo screen the tour runs on (lib/training/screens.ts). */
     screen: z.string().min(1),
+    /**
+     * Site adapters of real portal pages the tour may also run over (from the panel). There, steps
+     * that need a demo route or modal are left out, and anchors are found by their label text.
+     */
+    sites: z.array(z.string().regex(/^[a-z0-9-]+$/)).max(10).optional(),
     title: Text,
     summary: Text,
     steps: z.array(TourStepSchema).min(1).max(20),
@@ -82,32 +87,19 @@ export function refSource(catalog: Catalog, ref: string): RefSource | null {
   };
 }
 
+/** The steps of a tour that can run over a real portal page (no demo route or modal needed). */
+export function pageSteps(tour: Tour): TourStep[] {
+  return tour.steps.filter((s) => s.route === undefined && s.modal === undefined);
+}
+
+/** Tours that may run over a real page recognized by `site`. */
+export function toursForSite<T extends Tour>(tours: readonly T[], site: string | undefined): T[] {
+  return site ? tours.filter((t) => t.sites?.includes(site) && pageSteps(t).length > 0) : [];
+}
+
 /** Refs a tour names that the catalog does not have (a test keeps this empty). */
 export function unknownRefs(catalog: Catalog, tour: Tour): string[] {
   return tour.steps.flatMap((s) => s.refs).filter((ref) => refSource(catalog, ref) === null);
 }
 
-const fold = (s: string): string => s.replace(/\s+/g, ' ').trim().replace(/:$/, '').toLowerCase();
-
-/**
- * The element a step highlights: the selector's match, or for a label text the
- * smallest element whose own text is that label, widened to its row (the
- * label and its value) when there is one.
- */
-export function findAnchor(doc: Document, anchor: TourStep['anchor']): Element | null {
-  if (anchor.selector) {
-    try {
-      const el = doc.querySelector(anchor.selector);
-      if (el) return el;
-    } catch {
-      // A bad selector finds nothing; the text (if any) may still.
-    }
-  }
-  if (!anchor.text) return null;
-  const want = fold(anchor.text);
-  const all = Array.from(doc.body?.querySelectorAll('*') ?? []);
-  const label = all.find((el) => el.children.length === 0 && fold(el.textContent ?? '') === want) ??
-    all.find((el) => fold(el.textContent ?? '') === want);
-  if (!label) return null;
-  return label.closest('tr, .info-row, .ant-form-item, .spa-row') ?? label.parentElement ?? label;
-}
+export { findAnchor } from './anchor';

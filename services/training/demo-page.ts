@@ -26,6 +26,15 @@ import { readTabState, watchTabStates } from '../tab-state';
  *   with the same code (lib/badge, createPageBadge). Its click sends the same `openPanel`.
  */
 
+/**
+ * Put a screen's markup (our own static strings, lib/training/screens.ts) into an element, through
+ * DOMParser rather than innerHTML (parsed inert: no script runs, no handler attribute fires).
+ */
+function setMarkup(el: Element, html: string): void {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html');
+  el.replaceChildren(...Array.from(parsed.body.childNodes).map((n) => el.ownerDocument.importNode(n, true)));
+}
+
 export interface DemoPageOptions {
   doc: Document;
   screen: DemoScreen;
@@ -50,7 +59,7 @@ export function startDemoPage({ doc, screen, route = 0, onRecognized }: DemoPage
   if (!container) throw new Error('demo page without #demo-screen');
   let current = Math.min(Math.max(route, 0), screen.routes.length - 1);
   let href = screen.routes[current]!.url;
-  container.innerHTML = screen.routes[current]!.html;
+  setMarkup(container, screen.routes[current]!.html);
   container.dataset.route = String(current);
 
   const sensor = startSensor({
@@ -79,7 +88,7 @@ export function startDemoPage({ doc, screen, route = 0, onRecognized }: DemoPage
       // Like the portals' apps: the address changes, then the content.
       current = next;
       href = r.url;
-      container.innerHTML = r.html;
+      setMarkup(container, r.html);
       container.dataset.route = String(next);
       doc.defaultView?.scrollTo?.(0, 0);
       sensor.rescan();
@@ -88,12 +97,12 @@ export function startDemoPage({ doc, screen, route = 0, onRecognized }: DemoPage
       const html = screen.modals?.[key];
       const host = modalHost();
       if (!html || !host) return;
-      host.innerHTML = html;
+      setMarkup(host, html);
       host.querySelector<HTMLElement>('.ant-modal-close')?.focus();
     },
     closeModal() {
       const host = modalHost();
-      if (host) host.innerHTML = '';
+      host?.replaceChildren();
     },
     async runTour(tour: Tour, onEnd?: (finished: boolean) => void) {
       const locale: Locale = await localeSetting.get().catch(() => 'vi' as const);

@@ -3,7 +3,9 @@ import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { DEMO_DOSSIERS, DEMO_SCREENS } from '../../lib/training/screens';
 import type { Tour } from '../../lib/training/tour';
-import { expect, tabIdOf, test } from './fixtures';
+import { FIXTURES } from '../fixtures/index';
+import { fixtureSource } from '../fixtures/load';
+import { expect, servePages, tabIdOf, test } from './fixtures';
 import { CHECKLIST, LONG_FLOW, PANEL_LIST, RECOGNIZED } from './timeouts';
 
 /*
@@ -166,6 +168,8 @@ test('presenter mode: a tick in training is flagged demo, absent from the defaul
   expect(await panel.locator('.panel').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(18);
   await expect(panel.getByTestId('checklist')).toBeVisible({ timeout: CHECKLIST });
   await expect(panel.getByTestId('demo-mode')).toBeVisible();
+  // The checklist is folded to its progress line until opened.
+  await panel.getByTestId('checklist-toggle').click();
   await panel.getByTestId('check-dinh-danh').getByTestId('tick-done').click();
   await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done');
 
@@ -247,4 +251,34 @@ test('training set: export, then a bad file is rejected with a message and nothi
   await expect(dialog.getByTestId('tour-note')).toContainText('Hỏi lớp: mã này lấy ở đâu?', { timeout: RECOGNIZED });
   await page.keyboard.press('ArrowRight');
   await expect(dialog.getByTestId('tour-note')).toContainText('Chỉ rõ giấy tờ CSDLQG thay được');
+});
+
+test('a tour runs over a real portal page too, started from the panel (steps needing a demo screen left out)', async ({ ext }) => {
+  test.setTimeout(LONG_FLOW);
+  const f = FIXTURES.find((x) => x.file === 'lib/adapters/national-spa/fixtures/detail.html')!;
+  await servePages(ext.context, new Map([[f.url, fixtureSource(f)]]));
+  const portal = await ext.context.newPage();
+  await portal.goto(f.url);
+  const tabId = await tabIdOf(ext.worker, f.url);
+  const panel = await ext.context.newPage();
+  await panel.goto(panelUrl(ext, tabId));
+  await expect(panel.getByTestId('match-view')).toBeVisible({ timeout: PANEL_LIST });
+  // Not a demo tab: no marker, but the national tours are offered for this page.
+  await expect(panel.getByTestId('panel-training-marker')).toHaveCount(0);
+  await panel.getByTestId('page-tour-khai-sinh-cong-quoc-gia').click();
+  await portal.bringToFront();
+  const dialog = portal.locator('da06-tour').locator('[data-testid="tour-dialog"]');
+  await expect(dialog).toBeVisible({ timeout: RECOGNIZED });
+  const tour = TOURS.find((t) => t.id === 'khai-sinh-cong-quoc-gia')!;
+  const onPage = tour.steps.filter((s) => s.route === undefined && s.modal === undefined);
+  for (const [i, step] of onPage.entries()) {
+    await expect(dialog).toHaveAttribute('data-step', step.id);
+    await expect(dialog).toContainText(`${i + 1}/${onPage.length}`);
+    // The code, the papers and the fees are on this page; its sources are listed.
+    if (i < 3) await expect(dialog).not.toContainText('không có trên màn hình');
+    for (const ref of step.refs) await expect(dialog.locator(`li[data-ref="${ref}"]`)).toContainText('seeds/');
+    await portal.keyboard.press('ArrowRight');
+  }
+  await expect(portal.locator('html')).toHaveAttribute('data-da06-tour', 'finished');
+  await expect(portal.locator('da06-tour')).toHaveCount(0);
 });

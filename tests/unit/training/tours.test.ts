@@ -64,3 +64,18 @@ describe('tours are data, checked against the catalog and their screens', () => 
     expect(TourSchema.safeParse({ ...TOURS[0], steps: [{ ...TOURS[0]!.steps[0], anchor: {} }] }).success).toBe(false);
   });
 });
+
+describe('tours over a real portal page', () => {
+  it('are offered only for their sites, without the steps that need a demo route or modal', async () => {
+    const { pageSteps, toursForSite } = await import('@/lib/training/tour');
+    expect(toursForSite(TOURS, 'national-spa').map((t) => t.id).sort()).toEqual(['cu-tru-thuong-tru', 'khai-sinh-cong-quoc-gia']);
+    expect(toursForSite(TOURS, 'thanhhoa-motcua')).toEqual([]);
+    expect(toursForSite(TOURS, undefined)).toEqual([]);
+    const ks = TOURS.find((t) => t.id === 'khai-sinh-cong-quoc-gia')!;
+    expect(pageSteps(ks).map((s) => s.id)).toEqual(['ma-thu-tuc', 'thanh-phan-ho-so', 'le-phi', 'lien-thong']);
+  });
+
+  it('every step a real page may show has a label text to find (no demo-only selector alone)', () => {
+    for (const tour of TOURS.filter((t) => t.sites?.length)) for (const s of tour.steps.filter((x) => x.route === undefined && x.modal === undefined)) expect(s.anchor.text, `${tour.id}/${s.id}`).toBeTruthy();
+  });
+});
