@@ -118,13 +118,15 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
 
   const tick = async (checkId: string, next: CheckState, note?: string) => {
     if (!sessionId || !profileReady) return;
-    const failed = await tickQueue.submit(sessionId, checkId, next, note, staff());
-    setError(failed ? errorText(t, failed) : null);
+    // A refused tick is shown from the queue (below) for as long as it stays unsaved.
+    if (!(await tickQueue.submit(sessionId, checkId, next, note, staff()))) setError(null);
   };
   const retry = async (id: string) => {
-    const failed = await tickQueue.retry(id);
-    setError(failed ? errorText(t, failed) : null);
+    if (!(await tickQueue.retry(id))) setError(null);
   };
+  // While a tick of this page is unsaved, its reason is the message; it goes once the tick is saved (retry, automatic or not).
+  const failedNow = queued.find((q) => q.status === 'failed');
+  const shownError = error ?? (failedNow?.error ? errorText(t, failedNow.error) : null);
 
   const done = checks.filter((c) => state.get(c.id)?.state === 'done').length;
   const na = checks.filter((c) => state.get(c.id)?.state === 'na').length;
@@ -133,9 +135,9 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
   return (
     <section className="card" aria-labelledby="checklist-title" data-testid="checklist" data-profile-ready={profileReady}>
       <h2 id="checklist-title">{t.checklist}</h2>
-      {error && (
+      {shownError && (
         <p role="alert" className="error" data-testid="journal-error">
-          {error}
+          {shownError}
         </p>
       )}
       {persisted === false && <p className="muted small">{t.notPersisted}</p>}

@@ -1,27 +1,30 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { checklistLibrary } from '@/lib/checklist';
-import { filterJournal, type ExportFilter } from '@/lib/export/filter';
+import type { ExportFilter } from '@/lib/export/filter';
 import { checksForReport } from '@/lib/export/labels';
 import { checkRows } from '@/lib/export/valid';
 import { format, STRINGS, type Locale } from '@/lib/i18n';
-import { importExportFiles, type Conflict, type ImportOutcome } from '@/lib/exchange/import';
-import type { ParseProblem } from '@/lib/exchange/format';
-import { buildReport, type Rate } from '@/lib/report/aggregate';
+import type { Rate } from '@/lib/report/aggregate';
+import { classifyError } from '@/lib/journal/journal';
+import { durationText, timeLeft, type ImportProgress, type WorkerOutcome } from '@/lib/report/import-protocol';
+import { HANDOVER_TICKS, handoverAdvised } from '@/lib/report/load';
+import { conflictLine, outcomeLines } from '@/lib/report/outcome-text';
+import { importInWorker, type ImportRun } from '@/services/importer';
 import { catalog } from '@/lib/match/shipped';
 import { exportChecks } from '@/lib/exchange/checks';
 import { officeLabel } from '@/lib/settings';
 import { DEFAULT_ZONE, dayStartIn, displayDay, isoWeekMonday } from '@/lib/text/format';
 import { ExportControls } from './ExportControls';
+import { ExportForCommand } from './ExportForCommand';
+import { useReportEngine } from './useReportEngine';
 import { journalDb } from '@/services/journal';
 import { RateChart } from './RateChart';
 import { RateTable } from './report/RateTable';
 import { ReportHeader, SignatureBlock } from './report/PrintHeader';
 import { SectionBoundary } from './report/SectionBoundary';
 import { useLocale, useProfile } from './settings';
-import { readReportSource, type ReportSource } from '@/lib/journal/report-source';
-
-const EMPTY_SOURCE: ReportSource = { sessions: [], events: [], importedChecks: [] };
+import { readReportSource } from '@/lib/journal/report-source';
 
 type T = (typeof STRINGS)['vi'];
 
@@ -29,49 +32,9 @@ const ZONE = DEFAULT_ZONE;
 
 const SHOWN_CONFLICTS = 20;
 
-function rejectionText(t: T, p: ParseProblem): string {
-  switch (p.kind) {
-    case 'not-json': return t.import_notJson;
-    case 'spreadsheet': return t.import_spreadsheet;
-    case 'wrong-format': return t.import_wrongFormat;
-    case 'wrong-version': return format(t.import_wrongVersion, { version: String(p.version) });
-    case 'checksum': return t.import_checksum;
-    case 'time': return format(t.import_time, { field: p.field, value: p.value, latest: new Date(p.latest).toLocaleString('vi-VN') });
-    case 'invalid': return format(t.import_invalid, { detail: p.detail });
-  }
-}
+// The outcome wording lives in lib/report/outcome-text.ts, shared with `da06 report`.
 
-/** What an import did, in sentences: what was added, what was skipped and why. */
-function outcomeLines(t: T, o: ImportOutcome): string[] {
-  switch (o.status) {
-    case 'imported': {
-      const lines = [format(t.import_ok, { name: o.name, added: o.added, sessions: o.sessions })];
-      if (o.duplicates) lines.push(format(t.import_dupes, { count: o.duplicates }));
-      if (o.sessionsMerged) lines.push(format(t.import_merged, { count: o.sessionsMerged }));
-      if (o.sessionsKnown) lines.push(format(t.import_known, { count: o.sessionsKnown }));
-      if (o.checksAdded) lines.push(format(t.import_checks, { count: o.checksAdded }));
-      if (o.conflicts.length) lines.push(format(o.choice === 'replace' ? t.import_replaced : t.import_kept, { count: o.conflicts.length }));
-      if (o.orphans.length) lines.push(format(t.import_orphans, { count: o.orphans.length, where: o.orphans.slice(0, 5).join(', ') + (o.orphans.length > 5 ? ', …' : '') }));
-      if (o.unknownChecks.length) lines.push(format(t.import_unknownChecks, { count: o.unknownChecks.length, ids: o.unknownChecks.slice(0, 10).join(', ') + (o.unknownChecks.length > 10 ? ', …' : '') }));
-      return lines;
-    }
-    case 'conflict':
-      return [format(t.import_conflict, { name: o.name, count: o.conflicts.length })];
-    case 'already-imported':
-      return [format(t.import_already, { name: o.name })];
-    case 'failed':
-      return [format(t.import_failed, { name: o.name, error: o.error.message })];
-    case 'rejected':
-      return [`${o.name}: ${rejectionText(t, o.problem)}`];
-  }
-}
-
-function conflictLine(t: T, c: Conflict): string {
-  const against = c.against === 'file' ? t.import_against_file : c.against === 'own' ? t.import_against_own : t.import_against_imported;
-  return format(t.import_conflictLine, { where: c.position, id: c.id, fields: c.fields.join(', '), against });
-}
-
-function OutcomeView({ t, o, onChoose }: { t: T; o: ImportOutcome; onChoose: (choice: 'keep' | 'replace') => void }) {
+function OutcomeView({ t, o, onChoose }: { t: T; o: WorkerOutcome; onChoose: (choice: 'keep' | 'replace') => void }) {
   const bad = o.status === 'rejected' || o.status === 'failed';
   const lines = outcomeLines(t, o);
   const conflicts = o.status === 'conflict' ? o.conflicts : o.status === 'imported' ? o.conflicts : [];
@@ -108,40 +71,48 @@ function weekLabel(t: T, locale: Locale, key: string): string {
   return format(t.rpt_weekOf, { week: `${key.slice(6)}/${key.slice(0, 4)}`, day: displayDay(monday, locale, 'UTC') });
 }
 
+/** The rows an export needs, read only when one is asked for (the page itself holds no row objects). */
+async function loadRows() {
+  const source = await readReportSource(journalDb);
+  return { ...checkRows(source).data, importedChecks: source.importedChecks };
+}
+
 /** The supervisor's page: import staff exports, see completion against the plans' targets, export or print. */
 export function ReportApp() {
   const locale: Locale = useLocale().value;
   const profile = useProfile().value;
   const t = STRINGS[locale];
   const [filter, setFilter] = useState<ExportFilter>({});
-  const [outcomes, setOutcomes] = useState<ImportOutcome[]>([]);
+  const [outcomes, setOutcomes] = useState<WorkerOutcome[]>([]);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<ImportProgress | null>(null);
+  const [stopped, setStopped] = useState<string[] | null>(null);
+  const run = useRef<ImportRun | null>(null);
+  // Bumped after an import: the engine reads the journal again.
+  const [epoch, setEpoch] = useState(0);
   const [printedAt, setPrintedAt] = useState(() => Date.now());
-  // Own and imported rows through the one read API (lib/journal/report-source.ts).
-  const source = useLiveQuery(() => readReportSource(journalDb), [], EMPTY_SOURCE);
+  // Own and imported rows (lib/journal/report-source.ts's rows, checked on read: a malformed one is
+  // counted and left out), read page by page into the columnar engine (lib/report/engine.ts): a filter
+  // change re-aggregates typed arrays instead of re-reading and re-filtering every row.
+  const { engine, importedChecks, loading, error: loadError } = useReportEngine(busy, epoch);
+  if (loadError) throw loadError; // the error boundary says the data could not be opened
   const custom = useLiveQuery(() => journalDb.customChecks.toArray(), [], []);
-  // Rows are checked on read: a malformed one is counted and left out, never fatal to the page.
-  const rows = useMemo(() => checkRows(source), [source]);
-  const { sessions, events } = rows.data;
+  const choices = useMemo(() => engine.choices(), [engine]);
+  const { units, procedures } = choices;
   const checks = useMemo(
     () => checksForReport(
-      exportChecks(custom, source.importedChecks).map((c) => ({ id: c.id, label: c.label[locale], targets: c.targets })),
-      sessions,
+      exportChecks(custom, importedChecks).map((c) => ({ id: c.id, label: c.label[locale], targets: c.targets })),
+      [{ checkIds: choices.checkIds }],
       (id) => format(t.rpt_customUnknown, { id }),
     ),
-    [custom, source.importedChecks, locale, sessions, t],
+    [custom, importedChecks, locale, choices, t],
   );
-  const data = useMemo(() => filterJournal({ sessions, events }, filter, ZONE), [sessions, events, filter]);
-  const report = useMemo(() => {
-    // With a check chosen, the report speaks of that check only.
-    const scoped = filter.checkId ? data.sessions.map((s) => ({ ...s, checkIds: s.checkIds.filter((id) => id === filter.checkId) })) : data.sessions;
-    return buildReport(scoped, data.events, checks, catalog);
-  }, [data, checks, filter.checkId]);
-  const units = [...new Set(sessions.map((s) => s.unit).filter(Boolean))].sort();
-  const procedures = [...new Map(sessions.map((s) => [s.procedureKey, s.procedureName])).entries()];
+  // With a check chosen, the report speaks of that check only (the engine scopes the filings' check lists).
+  const report = useMemo(() => engine.report(filter, checks, catalog, ZONE), [engine, filter, checks]);
+  const size = engine.size;
   const unitName = (id: string) => catalog.units.find((u) => u.id === id)?.name ?? id;
-  const demoIncluded = Boolean(filter.includeDemo) && data.events.some((e) => e.demo);
-  const badRows = rows.bad.sessions + rows.bad.events;
+  const demoIncluded = Boolean(filter.includeDemo) && report.demoEvents > 0;
+  const badRows = engine.bad.sessions + engine.bad.events;
 
   // The date printed is the moment of printing, not of opening the page.
   useEffect(() => {
@@ -164,24 +135,48 @@ export function ReportApp() {
   ].filter(Boolean).join('; ');
 
   // Files held back by a conflict wait here for the user's choice.
-  const [held, setHeld] = useState<Map<string, string>>(new Map());
-  const onFiles = async (list: FileList | null) => {
-    if (!list || list.length === 0) return;
+  const [held, setHeld] = useState<Map<string, File>>(new Map());
+  /** Import on the worker (read, checked and written there); outcomes and progress arrive as they happen. */
+  const importFiles = async (files: File[], choice?: 'keep' | 'replace', replaceAt?: number) => {
     setBusy(true);
-    const files = await Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
-    const result = await importExportFiles(journalDb, files);
-    setHeld(new Map(files.filter((f, i) => result[i].status === 'conflict').map((f) => [f.name, f.text])));
-    setOutcomes(result);
+    setStopped(null);
+    setProgress(null);
+    const results: WorkerOutcome[] = [];
+    const job = importInWorker(
+      files,
+      {
+        progress: setProgress,
+        outcome: (o) => {
+          results.push(o);
+          if (replaceAt === undefined) setOutcomes(results.slice());
+        },
+      },
+      choice,
+    );
+    run.current = job;
+    try {
+      const end = await job.done;
+      if (end.cancelled) setStopped(end.notDone);
+    } catch (error) {
+      results.push({ name: files[0]?.name ?? '', status: 'failed', error: classifyError(error) });
+    }
+    run.current = null;
+    if (replaceAt !== undefined) setOutcomes((list) => list.map((x, i) => (i === replaceAt && results[0] ? results[0] : x)));
+    else {
+      setOutcomes(results);
+      setHeld(new Map(files.filter((f) => results.some((o) => o.name === f.name && o.status === 'conflict')).map((f) => [f.name, f])));
+    }
+    setProgress(null);
     setBusy(false);
+    setEpoch((n) => n + 1);
   };
-  const choose = async (index: number, choice: 'keep' | 'replace') => {
-    const o = outcomes[index];
-    const text = held.get(o.name);
-    if (text === undefined) return;
-    setBusy(true);
-    const [again] = await importExportFiles(journalDb, [{ name: o.name, text }], { choice });
-    setOutcomes((list) => list.map((x, i) => (i === index ? again : x)));
-    setBusy(false);
+  const onFiles = (list: FileList | null) => {
+    if (!list || list.length === 0) return;
+    void importFiles(Array.from(list));
+  };
+  const choose = (index: number, choice: 'keep' | 'replace') => {
+    const file = held.get(outcomes[index].name);
+    if (file) void importFiles([file], choice, index);
   };
 
   const set = (patch: Partial<ExportFilter>) => setFilter((f) => ({ ...f, ...patch }));
@@ -206,7 +201,7 @@ export function ReportApp() {
       {badRows > 0 && (
         <section className="card bad-rows" data-testid="bad-rows" aria-labelledby="bad-rows-title">
           <h2 id="bad-rows-title">{format(t.rpt_badRows, { count: badRows })}</h2>
-          <p className="muted small">{format(t.rpt_badRowsDetail, { sessions: rows.bad.sessions, events: rows.bad.events })}</p>
+          <p className="muted small">{format(t.rpt_badRowsDetail, { sessions: engine.bad.sessions, events: engine.bad.events })}</p>
         </section>
       )}
       <SectionBoundary name={t.importTitle} message={sectionFailed} testId="import">
@@ -215,8 +210,27 @@ export function ReportApp() {
         <p className="muted">{t.importHelp}</p>
         <label className="file">
           {t.importChoose}
-          <input type="file" multiple accept=".json,application/json" data-testid="import-files" disabled={busy} onChange={(e) => void onFiles(e.target.files)} />
+          <input type="file" multiple accept=".json,application/json" data-testid="import-files" disabled={busy} onChange={(e) => onFiles(e.target.files)} />
         </label>
+        {busy && (
+          <div className="import-progress" data-testid="import-progress" role="status">
+            <progress max={progress?.bytesTotal || 1} value={progress?.bytesDone ?? 0} />
+            <p data-testid="import-progress-text">
+              {progress
+                ? format(t.scale_progress, { file: progress.file, files: progress.files, rows: progress.rows.toLocaleString('vi-VN'), left: durationText(timeLeft(progress), locale) })
+                : t.scale_progressStart}
+            </p>
+            <button type="button" data-testid="import-cancel" onClick={() => run.current?.cancel()}>{t.scale_cancel}</button>
+          </div>
+        )}
+        {stopped && (
+          <div className="error" role="status" data-testid="import-stopped">
+            <p>{t.scale_cancelled}</p>
+            {stopped.map((name) => (
+              <p key={name}>{format(t.scale_cancelledFile, { name })}</p>
+            ))}
+          </div>
+        )}
         <div className="outcomes" aria-live="polite">
           {outcomes.map((o, i) => (
             <OutcomeView key={`${i}-${o.name}`} t={t} o={o} onChoose={(choice) => void choose(i, choice)} />
@@ -283,11 +297,17 @@ export function ReportApp() {
           <div><dt>{t.sessions}</dt><dd data-testid="total-sessions">{report.sessions}</dd></div>
           <div><dt>{t.events}</dt><dd data-testid="total-events">{report.events}</dd></div>
         </dl>
-        {report.sessions === 0 && <p className="empty" data-testid="report-empty">{t.reportEmpty}</p>}
+        {loading !== null && <p className="muted" role="status" data-testid="report-loading">{format(t.scale_loading, { rows: loading.toLocaleString('vi-VN') })}</p>}
+        {loading === null && report.sessions === 0 && <p className="empty" data-testid="report-empty">{t.reportEmpty}</p>}
         {/* Training (issue 13): demo data, counted only when asked for, is said so (also in print). */}
-        {data.events.some((e) => e.demo) && (
+        {report.demoEvents > 0 && (
           <p className="note" data-testid="report-demo-included">
-            {format(t.training_reportDemoIncluded, { sessions: new Set(data.events.filter((e) => e.demo).map((e) => e.sessionId)).size, events: data.events.filter((e) => e.demo).length })}
+            {format(t.training_reportDemoIncluded, { sessions: report.demoSessions, events: report.demoEvents })}
+          </p>
+        )}
+        {handoverAdvised(size.events) && (
+          <p className="note no-print" data-testid="report-handover">
+            {format(t.scale_handover, { events: size.events.toLocaleString('vi-VN'), threshold: HANDOVER_TICKS.toLocaleString('vi-VN') })}
           </p>
         )}
       </section>
@@ -307,7 +327,8 @@ export function ReportApp() {
       <SectionBoundary name={t.exportTitle} message={sectionFailed} testId="export">
       <section className="card no-print" aria-labelledby="report-export-title">
         <h2 id="report-export-title">{t.exportTitle}</h2>
-        <ExportControls t={t} locale={locale} zone={ZONE} scope={{ filter, load: () => ({ ...rows.data, importedChecks: source.importedChecks }), checks, summary: scopeSummary }} />
+        <ExportControls t={t} locale={locale} zone={ZONE} scope={{ filter, load: loadRows, checks, summary: scopeSummary }} />
+        <ExportForCommand t={t} locale={locale} />
       </section>
       </SectionBoundary>
       <p className="muted small">{format(t.libraryNote, { count: checklistLibrary().checks.length })}</p>

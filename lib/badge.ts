@@ -8,9 +8,10 @@
  *   and the badge is never looked up in the document;
  * - its shadow root is closed (Chrome; see the README for Firefox): the page
  *   sees only the host and its marker attribute, not the count or the words;
- * - the styles live in the shadow root, every one `!important` on `:host`: for
- *   important declarations the inner (shadow) context beats the page's, even
- *   the page's inline `!important` styles; attributes the page adds to the host
+ * - the styles live in the shadow root; on `:host` every property is reset
+ *   (`all: initial`) and set with `!important`: for important declarations the
+ *   inner (shadow) context beats the page's, even the page's inline
+ *   `!important` styles; attributes the page adds to the host
  *   (style, hidden, inert, class…) are removed, and a removed host is put back
  *   (a bounded number of times);
  * - only trusted clicks (a person's) open the panel, at most once a second.
@@ -44,10 +45,7 @@ export function isBadgeView(value: unknown): value is BadgeView {
 
 const STYLE = `
 :host { all: initial !important; display: block !important; position: fixed !important; right: 16px !important;
-  bottom: 16px !important; top: auto !important; left: auto !important; width: auto !important; height: auto !important;
-  margin: 0 !important; padding: 0 !important; border: 0 !important; z-index: 2147483647 !important;
-  visibility: visible !important; opacity: 1 !important; pointer-events: auto !important; overflow: visible !important;
-  inset-inline: auto 16px !important; inset-block: auto 16px !important; background: transparent !important; }
+  bottom: 16px !important; z-index: 2147483647 !important; }
 button { all: initial; box-sizing: border-box; display: flex; align-items: center; gap: 6px; cursor: pointer;
   font: 600 13px/18px system-ui, 'Segoe UI', Roboto, Arial, sans-serif; color: #ffffff; background: #a3141c;
   border-radius: 18px; padding: 6px 12px; box-shadow: 0 2px 6px rgba(0,0,0,0.3); white-space: nowrap; }

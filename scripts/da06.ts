@@ -6,6 +6,7 @@
  *   da06 recognize <file.html> --url <url> [--adapter ID] [--json]
  *   da06 match [--code C] [--portal-id ID] [--name N] [--field F] [--level L] [--lang vi|en] [--json]
  *   da06 lookup <code|portalId|name> [--field F] [--level L] [--json]
+ *   da06 report <folder> [--out dir] [--lang vi|en] [--threads N] [--include-demo] [--on-conflict ask|keep]
  * Run as `npm run -s da06 -- <subcommand>`.
  */
 import { buildCatalog } from '../lib/catalog/build';
@@ -14,7 +15,7 @@ import { DEADLINE_STATUSES, type DeadlineStatus } from '../lib/catalog/deadline'
 import { itemStatus } from '../lib/catalog/status';
 import type { CatalogItem } from '../lib/catalog/schema';
 import { readFileSync } from 'node:fs';
-import { recognizePage } from '../lib/recognize';
+import { recognizePage, type KnownProcedureName } from '../lib/recognize';
 import { adapterById, SITE_ADAPTERS } from '../lib/recognize/adapters';
 import { parseHtml } from '../lib/recognize/node-dom';
 import { readCatalogInputs } from './catalog-io';
@@ -22,6 +23,10 @@ import type { Locale } from '../lib/i18n';
 import { MATCH_BANDS, matcherFor } from '../lib/match';
 import { describeReason } from '../lib/match/reasons';
 import { knownNameFrom } from '../lib/match/known-name';
+import { bandMatcherFromData, type ItemTopics, type MatchData } from '../lib/match/bands';
+import { catalog as shippedCatalog } from '../lib/match/shipped';
+import matchData from '../lib/catalog/generated/match-data.json';
+import itemTopics from '../lib/catalog/generated/item-topics.json';
 import { readDirectory } from './directory-io';
 
 function flag(args: string[], name: string): string | undefined {
@@ -34,6 +39,7 @@ function usage(code = 2): never {
     'usage: da06 recognize <file.html> --url <url> [--adapter ID] [--json]\n' +
       '       da06 match [--code C] [--portal-id ID] [--name N] [--field F] [--level L] [--lang vi|en] [--json]\n' +
       '       da06 lookup <code|portalId|name> [--field F] [--level L] [--json]\n' +
+      '       da06 report <folder> [--out dir] [--lang vi|en] [--threads N] [--include-demo] [--on-conflict ask|keep]\n' +
       '       da06 catalog stats [--json]\n' +
       '       da06 catalog show <ref> [--json]\n' +
       '       da06 catalog deadlines [--date YYYY-MM-DD] [--soon DAYS] [--json]',
@@ -69,8 +75,9 @@ function recognizeCommand(args: string[]): void {
     process.exit(1);
   }
   // As in the extension: a page title names the procedure only when it is a known procedure's name.
-  const { catalog } = buildCatalog(readCatalogInputs());
-  const knownName = knownNameFrom(matcherFor(catalog), readDirectory());
+  // The matcher (without its search index, as in the background) and the directory are loaded only when the generic reader asks.
+  let resolve: KnownProcedureName | undefined;
+  const knownName: KnownProcedureName = (title, hints) => (resolve ??= knownNameFrom(bandMatcherFromData(shippedCatalog, matchData as MatchData, itemTopics as ItemTopics), readDirectory()))(title, hints);
   const page = recognizePage(parseHtml(html), url, { ...(adapterId ? { adapterId } : {}), knownName });
   if (args.includes('--json')) {
     console.log(JSON.stringify(page, null, 2));
@@ -161,6 +168,13 @@ function main(argv: string[]): void {
   }
   if (area === 'match') {
     matchCommand([command, ...rest].filter((a): a is string => a !== undefined));
+    return;
+  }
+  if (area === 'report') {
+    // Loaded only for this command: DuckDB is a native module the other commands do not need.
+    void import('./report/run').then(async ({ reportCommand }) => {
+      process.exitCode = await reportCommand([command, ...rest].filter((a): a is string => a !== undefined));
+    });
     return;
   }
   if (area === 'recognize') {

@@ -214,7 +214,10 @@ export class Journal {
     }
     return this.run(() =>
       this.db.transaction('rw', this.db.events, this.db.current, async () => {
-        const stored = await this.db.events.bulkGet(reqs.map((r) => r.id));
+        // Only a tick written again can be there already (a new one has a fresh id).
+        const againIds = reqs.filter((r) => r.again).map((r) => r.id);
+        const storedById = new Map<string, TickEvent>();
+        if (againIds.length) for (const e of await this.db.events.bulkGet(againIds)) if (e) storedById.set(e.id, e);
         const keyOf = (r: { sessionId: string; checkId: string }) => JSON.stringify([r.sessionId, r.checkId]);
         const pairs = [...new Map(reqs.map((r) => [keyOf(r), [r.sessionId, r.checkId] as [string, string]])).values()];
         const currents = new Map<string, CheckCurrent>();
@@ -224,8 +227,8 @@ export class Journal {
         const out: TickEvent[] = [];
         const added = new Map<string, TickEvent>();
         const changed = new Set<string>();
-        reqs.forEach((req, i) => {
-          const already = stored[i] ?? added.get(req.id);
+        reqs.forEach((req) => {
+          const already = storedById.get(req.id) ?? added.get(req.id);
           if (already) {
             out.push(already);
             return;

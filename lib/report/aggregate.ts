@@ -94,13 +94,19 @@ export function buildReport(sessions: readonly FilingSession[], events: readonly
       key, label: label(key), done: c.done, applicable: c.applicable, rate: rate(c),
       ...(withTarget ? { target: headlineTarget(checkInfo.get(key)) } : {}),
     }));
-  const times = sessions.map((s) => s.createdAt);
+  // A loop, not Math.min(...times): a spread of every row overflows the call stack past ~120,000 filings.
+  let from = Infinity;
+  let to = -Infinity;
+  for (const s of sessions) {
+    if (s.createdAt < from) from = s.createdAt;
+    if (s.createdAt > to) to = s.createdAt;
+  }
   return {
     sessions: sessions.length,
     events: events.length,
     staff: [...new Set(sessions.map((s) => s.staff).filter(Boolean))].sort(),
     units: [...new Set(sessions.map((s) => s.unit).filter(Boolean))].sort(),
-    period: times.length ? { from: Math.min(...times), to: Math.max(...times) } : {},
+    period: sessions.length ? { from, to } : {},
     byCheck: rows(cells.check, (k) => checkInfo.get(k)?.label ?? k, true).sort(
       (a, b) => checks.findIndex((c) => c.id === a.key) - checks.findIndex((c) => c.id === b.key),
     ),

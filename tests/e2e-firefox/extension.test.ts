@@ -101,6 +101,8 @@ describe('Firefox: badge, panel tab, checklist', () => {
     await panel.click('[data-testid="check-dinh-danh"] [data-testid="tick-done"]');
     await panel.waitForSelector('[data-testid="check-dinh-danh"][data-state="done"]', { timeout: FIREFOX_TIMEOUTS.action });
     await panel.click('[data-testid="check-so-hoa"] [data-testid="tick-na"]');
+    // The note field appears once the "not applicable" tick is committed (a tick shows only when saved).
+    await panel.waitForSelector('[data-testid="check-so-hoa"] [data-testid="na-note"]', { timeout: FIREFOX_TIMEOUTS.action });
     await panel.type('[data-testid="check-so-hoa"] [data-testid="na-note"]', 'Hồ sơ đã có bản điện tử');
     await panel.click('[data-testid="check-so-hoa"] [data-testid="na-note-save"]');
     await panel.waitForSelector('[data-testid="check-so-hoa"][data-state="na"]', { timeout: FIREFOX_TIMEOUTS.action });

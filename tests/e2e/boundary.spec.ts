@@ -3,7 +3,7 @@ import { inflateRawSync } from 'node:zlib';
 import type { BrowserContext, Page } from '@playwright/test';
 import { fixtureByFile } from '../fixtures/index';
 import { fixtureSource } from '../fixtures/load';
-import { badgeCount, BADGE_HOST, clickBadge, readBadge } from './badge';
+import { badgeCount, BADGE_HOST, clickBadge, expectNoBadge, readBadge } from './badge';
 import { expect, servePages, tabIdOf, test } from './fixtures';
 import { CHECKLIST, LONG_FLOW, RECOGNIZED } from './timeouts';
 
@@ -131,6 +131,7 @@ test('attack: an element named like the old badge created by the page first → 
 });
 
 test('attack: page removes the badge again and again → it comes back (bounded), and goes away when the procedure does', async ({ ext }) => {
+  const list = fixtureByFile('lib/adapters/national-old/fixtures/list.html');
   await servePages(ext.context, new Map([[detail.url, fixtureSource(detail)]]));
   const page = await ext.context.newPage();
   await page.goto(detail.url);
@@ -139,6 +140,18 @@ test('attack: page removes the badge again and again → it comes back (bounded)
     await page.evaluate(() => document.querySelector('[data-da06-badge]')?.remove());
     await expect.poll(async () => (await readBadge(page)).count, { timeout: RECOGNIZED }).toBe(count);
   }
+  // The portal shows its list (in-page navigation): no procedure, so the badge goes and stays gone.
+  await page.evaluate(
+    ({ html, url }) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      document.body.replaceWith(document.importNode(doc.body, true));
+      history.pushState({}, '', url);
+    },
+    { html: fixtureSource(list), url: list.url },
+  );
+  await expectNoBadge(page);
+  await page.waitForTimeout(1000);
+  expect((await readBadge(page)).present).toBe(false);
 });
 
 /** Every entry of a zip file (an XLSX), inflated, as text: enough to search it for a string. */
@@ -244,4 +257,32 @@ test('attack: in-page navigation to a 3,000-character address → the new proced
   const stored = await ext.worker.evaluate(async (id) => (await chrome.storage.session.get(null))[`tab:${id}`] as { page: { url: string } }, tabId);
   expect(stored.page.url.length).toBeLessThanOrEqual(2048);
   expect(stored.page.url).toBe(`${summary.url}#/thong-tin`);
+});
+
+test('attack: a report that fails validation after a procedure → the panel says "trang không đọc được", no stale procedure', async ({ ext }) => {
+  // An extension page in a tab speaks to the background as a content script does (sender.tab is set).
+  const sender = await ext.context.newPage();
+  await sender.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  type Send = { runtime: { sendMessage(m: unknown): Promise<unknown> }; tabs: { getCurrent(): Promise<{ id: number }> } };
+  const send = (page: unknown) =>
+    sender.evaluate((data) => (globalThis as unknown as { chrome: Send }).chrome.runtime.sendMessage({ da06: 'recognized', data }), { page, final: true });
+  const tabId = await sender.evaluate(async () => (await (globalThis as unknown as { chrome: Send }).chrome.tabs.getCurrent()).id);
+  const good = {
+    site: 'national-old',
+    pageKind: 'procedure-info',
+    url: detail.url,
+    procedure: { code: '1.001193', name: 'Đăng ký khai sinh' },
+    confidence: 0.9,
+    evidence: { urlRule: 'detail', landmarks: [], tried: [] },
+  };
+  await send(good);
+  const panel = await ext.context.newPage();
+  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tab=${tabId}`);
+  await expect(panel.getByTestId('recognized-code')).toHaveText('1.001193', { timeout: RECOGNIZED });
+  // The next page's report does not fit the schema (an address over 2,048 characters).
+  await send({ ...good, url: `${detail.url}&x=${'a'.repeat(3000)}`, procedure: { code: '2.000986', name: 'Đăng ký thường trú' } });
+  await expect(panel.getByTestId('unreadable-page')).toContainText('Trang không đọc được', { timeout: RECOGNIZED });
+  await expect(panel.getByTestId('recognized-code')).toHaveCount(0);
+  await expect(panel.getByTestId('match-view')).toHaveCount(0);
+  await expect(panel.locator('main')).not.toContainText('Đăng ký khai sinh');
 });

@@ -87,6 +87,13 @@ test("attack: colleague's file for the same dossier imported in the officer's br
   ]);
   const outcomes = report.getByTestId('import-outcome');
   await expect(outcomes.nth(0)).toHaveAttribute('data-status', 'imported');
+
+  // The officer's panel: only their own tick, nothing of the colleague's.
+  await panel.reload();
+  await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done', { timeout: CHECKLIST });
+  await expect(panel.getByTestId('check-so-hoa')).toHaveAttribute('data-state', 'none');
+  await expect(panel.getByTestId('check-luu-ket-qua')).toHaveAttribute('data-state', 'none');
+
   await expect(outcomes.nth(0)).toContainText('đã nhập 3 lượt đánh dấu mới và 1 hồ sơ mới');
   await expect(outcomes.nth(1)).toHaveAttribute('data-status', 'rejected');
   await expect(outcomes.nth(1)).toContainText('events[3].at');
@@ -94,12 +101,7 @@ test("attack: colleague's file for the same dossier imported in the officer's br
   // The report counts both officers, each under their own unit.
   await expect(report.getByTestId('total-sessions')).toHaveText('2');
   await expect(report.getByTestId('table-by-unit').locator('tbody tr')).toHaveCount(2);
-  await report.screenshot({ path: testInfo.outputPath('integrity-import-outcomes.png'), fullPage: true });
-
-  await panel.reload();
-  await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done', { timeout: CHECKLIST });
-  await expect(panel.getByTestId('check-so-hoa')).toHaveAttribute('data-state', 'none');
-  await expect(panel.getByTestId('check-luu-ket-qua')).toHaveAttribute('data-state', 'none');
+  await report.locator('section[aria-labelledby="import-title"]').screenshot({ path: testInfo.outputPath('integrity-import-outcomes.png') });
   // The officer's next clicks always show.
   await panel.getByTestId('check-dinh-danh').getByTestId('tick-clear').click();
   await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'none');
@@ -107,7 +109,7 @@ test("attack: colleague's file for the same dossier imported in the officer's br
   await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done');
 });
 
-test('attack: disk full while ticking in Chromium → "ổ đĩa đầy", the tick shown unsaved with a retry; space returns → saved without reopening; clicks unsaved at a reload are saved on the next open', async ({ ext }, testInfo) => {
+test('attack: disk full while ticking in Chromium → "ổ đĩa đầy", the tick shown unsaved with a retry; space returns → saved without reopening (next click or retry); clicks unsaved at a reload are saved on the next open', async ({ ext }, testInfo) => {
   test.setTimeout(LONG_FLOW);
   await servePages(ext.context, new Map([[dossier.url, fixtureSource(dossier)]]));
   const page = await ext.context.newPage();
@@ -124,23 +126,34 @@ test('attack: disk full while ticking in Chromium → "ổ đĩa đầy", the ti
   await expect(row.getByTestId('tick-failed')).toBeVisible();
   await expect(panel.getByTestId('journal-error')).toContainText('Ổ đĩa đầy');
   await expect(panel.getByTestId('journal-error')).not.toContainText('phiên bản');
-  await panel.screenshot({ path: testInfo.outputPath('integrity-disk-full.png'), fullPage: true });
+  await panel.getByTestId('checklist').screenshot({ path: testInfo.outputPath('integrity-disk-full.png') });
 
-  // Space comes back: the same page saves the tick (retry), and new ticks save.
+  // Space comes back: the next click saves, and the refused tick with it (no retry click, no reopening).
   await panel.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = false));
-  await row.getByTestId('tick-retry').click();
+  await panel.getByTestId('check-so-hoa').getByTestId('tick-done').click();
+  await expect(panel.getByTestId('check-so-hoa')).toHaveAttribute('data-state', 'done');
   await expect(row).toHaveAttribute('data-state', 'done');
   await expect(row).toHaveAttribute('data-save', 'saved');
   await expect(panel.getByTestId('journal-error')).toHaveCount(0);
 
+  // Full again: the retry button saves once space is back.
+  await panel.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = true));
+  const pay = panel.getByTestId('check-thanh-toan');
+  await pay.getByTestId('tick-done').click();
+  await expect(pay).toHaveAttribute('data-save', 'failed');
+  await panel.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = false));
+  await pay.getByTestId('tick-retry').click();
+  await expect(pay).toHaveAttribute('data-state', 'done');
+  await expect(panel.getByTestId('journal-error')).toHaveCount(0);
+
   // Disk full again, two clicks, then the extension page reloads before anything was written.
   await panel.evaluate(() => ((window as unknown as { __diskFull: boolean }).__diskFull = true));
-  await panel.getByTestId('check-so-hoa').getByTestId('tick-done').click();
+  await panel.getByTestId('check-so-hoa').getByTestId('tick-na').click();
   await panel.getByTestId('check-luu-ket-qua').getByTestId('tick-done').click();
   await expect(panel.getByTestId('check-luu-ket-qua')).toHaveAttribute('data-save', 'failed');
   await panel.reload();
   await expect(panel.getByTestId('journal-replayed')).toContainText('Đã lưu 2 lượt', { timeout: CHECKLIST });
-  await expect(panel.getByTestId('check-so-hoa')).toHaveAttribute('data-state', 'done');
+  await expect(panel.getByTestId('check-so-hoa')).toHaveAttribute('data-state', 'na');
   await expect(panel.getByTestId('check-luu-ket-qua')).toHaveAttribute('data-state', 'done');
   await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done');
 });

@@ -3,6 +3,8 @@ import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { launchWithExtension as launch } from '../../scripts/chromium';
+import { buildExportFile } from '../../lib/exchange/format';
+import type { FilingSession, TickEvent } from '../../lib/journal/db';
 import { readWithLibreOffice } from '../libreoffice';
 import { EXTENSION_PATH } from './fixtures';
 import { LONG_FLOW, WORKER_START } from './timeouts';
@@ -231,7 +233,9 @@ test('attack: rejected import file on the report → outcome announced, no serio
 test('attack: malformed rows in IndexedDB (checkIds not a list, no time, unknown state) → report opens, "3 dòng hỏng đã bỏ qua", import, filters and export still there', async ({ ext }) => {
   test.setTimeout(LONG_FLOW);
   const rows = sampleRows();
-  rows.sessions.push({ id: 'bad-1', procedureKey: 'x', procedureName: 'X', label: 'X', checkIds: 'dinh-danh', staff: '', unit: '', createdAt: Date.parse('2026-11-18T03:00:00Z'), demo: false, origin: 'local' });
+  // checkIds a number: what took the page down ("n.checkIds is not iterable"); a ticked filing, so every filter keeps it.
+  rows.sessions.push({ id: 'bad-1', procedureKey: 'x', procedureName: 'X', label: 'X', checkIds: 7, staff: '', unit: '', createdAt: Date.parse('2026-11-18T03:00:00Z'), demo: false, origin: 'local' });
+  rows.events.push({ id: 'tick-on-bad-1', sessionId: 'bad-1', checkId: 'dinh-danh', state: 'done', staff: '', unit: '', at: Date.parse('2026-11-18T03:01:00Z'), demo: false });
   rows.events.push({ id: 'bad-2', sessionId: 's-z', checkId: 'dinh-danh', state: 'done', staff: '', unit: '', demo: false });
   rows.events.push({ id: 'bad-3', sessionId: 's-z', checkId: 'dinh-danh', state: 'xong', at: Date.parse('2026-11-18T03:00:00Z'), staff: '', unit: '', demo: false });
   const page = await openReportWith(ext, rows);
@@ -246,6 +250,7 @@ test('attack: malformed rows in IndexedDB (checkIds not a list, no time, unknown
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-long').click()]);
   const text = readFileSync((await download.path())!, 'utf8');
   expect(text).not.toContain('bad-');
+  expect(text).not.toContain('tick-on-bad-1');
   expect(await seriousAxe(page)).toEqual([]);
 });
 
@@ -266,4 +271,25 @@ test('attack: canvas blocked in the browser (getContext throws) → each chart s
   await expect(page.getByTestId('report-check')).toBeVisible();
   await expect(page.getByTestId('export-xlsx')).toBeVisible();
   await shot(page, 'report-canvas-blocked');
+});
+
+test('a colleague\'s file with a custom check: the report, its filter and the per-filing CSV show the check\'s wording, not "custom-…"', async ({ ext }) => {
+  test.setTimeout(LONG_FLOW);
+  const rows = sampleRows();
+  const sessions = rows.sessions.filter((s) => !s.demo).slice(0, 12) as unknown as FilingSession[];
+  const events = rows.events.filter((e) => sessions.some((s) => s.id === e.sessionId)) as unknown as TickEvent[];
+  // Only the custom check's definition travels here; library checks are known to every browser.
+  const checks = [{ id: CUSTOM_ID, source: 'custom' as const, label: { vi: CUSTOM_LABEL, en: CUSTOM_LABEL }, targets: [] }];
+  const file = await buildExportFile({ sessions, events }, checks, { staff: 'Lê Thị Một Cửa', unit: OFFICE }, {});
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/report.html`);
+  await page.getByTestId('import-files').setInputFiles([{ name: 'dong-nghiep.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) }]);
+  await expect(page.getByTestId('import-outcome')).toHaveAttribute('data-status', 'imported');
+  await expect(page.getByTestId('table-by-check').locator(`tr[data-key="${CUSTOM_ID}"] th`)).toHaveText(CUSTOM_LABEL);
+  await expect(page.getByTestId('report-check').locator('option', { hasText: CUSTOM_LABEL })).toHaveCount(1);
+  await expect(page.locator('main')).not.toContainText(CUSTOM_ID);
+  const [wide] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-wide').click()]);
+  const text = readFileSync((await wide.path())!, 'utf8');
+  expect(text.split('\r\n')[0]).toContain(CUSTOM_LABEL);
+  expect(text).not.toContain(CUSTOM_ID);
 });

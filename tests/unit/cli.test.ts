@@ -29,12 +29,12 @@ describe('da06 recognize (CLI)', () => {
       if (!f.late) expect(page.pageKind, f.name).toBe(f.kind);
       if (!f.late) expect(page.procedure, f.name).toEqual(f.procedure);
     }
-  }, 60_000);
+  }, 120_000);
   it('fails with a clear message on a missing file', async () => {
     await expect(run(TSX, ['scripts/da06.ts', 'recognize', 'missing.html', '--url', 'https://dichvucong.gov.vn/'])).rejects.toMatchObject({
       stderr: expect.stringContaining('Cannot read missing.html'),
     });
-  }, 20_000);
+  }, 120_000);
 });
 
 describe('da06 catalog (CLI)', () => {
@@ -47,7 +47,7 @@ describe('da06 catalog (CLI)', () => {
     expect(stats.documents['kh-huyen-2024'].tasks).toBe(32);
     expect(stats.selfCheck.ok).toBe(true);
     expect(stats.deadlines.parsed / stats.deadlines.total).toBeGreaterThanOrEqual(0.95);
-  }, 20_000);
+  }, 120_000);
 });
 
 describe('da06 match (CLI)', () => {
@@ -61,7 +61,7 @@ describe('da06 match (CLI)', () => {
     expect(item).toMatchObject({ kind: 'task', band: 'specific' });
     expect(item?.reason).toContain('Căn cước');
     expect(new Set(out.items.map((i) => i.band))).toEqual(new Set(['specific', 'every-filing', 'related']));
-  }, 60_000);
+  }, 120_000);
 
   it('finds the procedure from its code alone', async () => {
     const { stdout } = await run(TSX, ['scripts/da06.ts', 'match', '--json', '--code', '1.000656'], { maxBuffer: 1 << 24 });
@@ -75,11 +75,11 @@ describe('da06 match (CLI)', () => {
     expect(out.procedure.directory.by).toBe('code');
     expect(out.procedure.reference).toMatchObject({ id: 'khai-tu', by: 'code' });
     expect(out.items.filter((i) => i.band === 'specific').map((i) => i.ref)).toContain('ct-04-2024#B24');
-  }, 60_000);
+  }, 120_000);
 
   it('refuses to match nothing', async () => {
     await expect(run(TSX, ['scripts/da06.ts', 'match', '--json'])).rejects.toMatchObject({ code: 2 });
-  }, 60_000);
+  }, 120_000);
 });
 
 describe('da06 lookup (CLI)', () => {
@@ -105,7 +105,7 @@ describe('da06 lookup (CLI)', () => {
     const { stdout } = await run(TSX, ['scripts/da06.ts', 'lookup', '1.001193']);
     expect(stdout).toContain('1.001193  Thủ tục đăng ký khai sinh');
     expect(stdout).toContain('field: Hộ tịch');
-  }, 60_000);
+  }, 120_000);
 
   it('says so, and fails, when no entry is clearly meant', async () => {
     await expect(run(TSX, ['scripts/da06.ts', 'lookup', 'Gia hạn nộp thuế'])).rejects.toMatchObject({
@@ -113,5 +113,5 @@ describe('da06 lookup (CLI)', () => {
       stderr: expect.stringContaining('No directory entry for "Gia hạn nộp thuế"'),
     });
     await expect(run(TSX, ['scripts/da06.ts', 'lookup', '1.014955-Xoa'])).rejects.toMatchObject({ code: 1 });
-  }, 60_000);
+  }, 120_000);
 });

@@ -162,3 +162,40 @@ describe('the report\'s filter', () => {
     expect(filterJournal(data, { unit: 'Xã khác' }).sessions).toHaveLength(0);
   });
 });
+
+describe('rows read for the report', () => {
+  it('attack: session with checkIds "dinh-danh" (not a list), tick without time, state "xong" → 3 rows skipped, the rest reported', async () => {
+    const { checkRows } = await import('../../lib/export/valid');
+    const good = session('ok', '2026-11-20T03:00:00Z');
+    const raw = {
+      sessions: [good, { ...good, id: 'bad', checkIds: 'dinh-danh' }, { ...good, id: 'bad-null', checkIds: null }, null] as unknown[],
+      events: [tick('t', 'ok', 'dinh-danh', 'done', '2026-11-20T03:01:00Z'), { ...tick('u', 'ok', 'so-hoa', 'done', '2026-11-20T03:01:00Z'), at: undefined }, { ...tick('v', 'ok', 'so-hoa', 'done', '2026-11-20T03:01:00Z'), state: 'xong' }] as unknown[],
+    };
+    const r = checkRows(raw);
+    expect(r.bad).toEqual({ sessions: 3, events: 2 });
+    expect(r.data.sessions.map((s) => s.id)).toEqual(['ok']);
+    expect(r.data.events.map((e) => e.id)).toEqual(['t']);
+  });
+
+  it('keeps extra fields the report source adds (sourceId), and fills a v1 row\'s missing staff/unit', async () => {
+    const { checkRows } = await import('../../lib/export/valid');
+    const { staff: _s, unit: _u, ...v1 } = session('old', '2026-11-20T03:00:00Z');
+    const r = checkRows({ sessions: [{ ...session('a', '2026-11-20T03:00:00Z'), sourceId: 'x' }, v1], events: [] });
+    expect((r.data.sessions[0] as unknown as { sourceId: string }).sourceId).toBe('x');
+    expect(r.data.sessions[1]).toMatchObject({ id: 'old', staff: '', unit: '' });
+  });
+});
+
+describe('judging a rate against its target', () => {
+  it('says "too few to judge" below 10 applicable filings, met/missed from 10 up, compared as printed', async () => {
+    const { judge, MIN_FILINGS_TO_JUDGE } = await import('../../lib/export/judge');
+    const target = { ref: 'kh-tinh-2024#19/1', value: 100, statement: '' };
+    expect(MIN_FILINGS_TO_JUDGE).toBe(10);
+    expect(judge({ rate: 2 / 3, applicable: 3, target })).toBe('too-few');
+    expect(judge({ rate: 2 / 3, applicable: 9, target })).toBe('too-few');
+    expect(judge({ rate: 0.9, applicable: 10, target })).toBe('missed');
+    expect(judge({ rate: 1, applicable: 10, target })).toBe('met');
+    expect(judge({ rate: 0.9996, applicable: 10_000, target })).toBe('met'); // prints "100%"
+    expect(judge({ rate: 0.5, applicable: 20 })).toBe('no-target');
+  });
+});
