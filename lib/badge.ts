@@ -152,8 +152,11 @@ export function createPageBadge(doc: Document, options: PageBadgeOptions): PageB
       text.textContent = view.text;
       if (view.count > 0) {
         count.textContent = String(view.count);
-        if (!count.isConnected) button.append(count);
+        // A space between the words and the count: the accessible name reads "Đề án 06 17", as the
+        // label does (a flex container does not render it).
+        if (!count.isConnected) button.append(doc.createTextNode(' '), count);
       } else {
+        if (count.previousSibling?.nodeType === 3) count.previousSibling.remove();
         count.remove();
       }
       button.setAttribute('aria-label', view.label);
