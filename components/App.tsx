@@ -11,6 +11,7 @@ import { useLocale, useProfile } from './settings';
 import { myPlanUnits } from '@/lib/settings';
 import { loadDirectory } from '@/services/directory';
 import { useDirectory } from './directory';
+import type { DirectoryEntry } from '@/lib/directory';
 import { CatalogSummaryView } from './CatalogSummaryView';
 import { CurrentPage } from './CurrentPage';
 import { MatchView } from './MatchView';
@@ -87,12 +88,26 @@ function useTabState(initial: TabState | null): TabState | null {
   return tab;
 }
 
+/** A skip link's click: focus the target (a control, or a region made focusable) without touching the address. */
+function skipTo(id: string, control = false) {
+  return (e: { preventDefault(): void }) => {
+    const target = document.getElementById(id);
+    if (!target) return;
+    e.preventDefault();
+    if (!control && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus();
+    target.scrollIntoView({ block: 'start' });
+  };
+}
+
 export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   const locale = useLocale().value;
   const setLocale = (next: Locale) => void localeSetting.set(next);
   const tab = useTabState(initialTab);
   const training = useTraining(tab?.tabId);
   const [search, setSearch] = useState('');
+  // A procedure picked from the national directory in search: its items are shown instead of the tab's.
+  const [picked, setPicked] = useState<DirectoryEntry | null>(null);
   const myUnits = myPlanUnits(useProfile().value);
   // The catalog summary is secondary: it renders after the first list.
   const [showSummary, setShowSummary] = useState(false);
@@ -103,7 +118,8 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   const t = STRINGS[locale];
   const today = localIsoDate();
   const summary = useMemo(() => (showSummary ? summarizeCatalog(catalog, today) : null), [today, showSummary]);
-  const procedure = tab?.page.pageKind === 'procedure-list' ? undefined : tab?.page.procedure;
+  const onPage = tab?.page.pageKind === 'procedure-list' ? undefined : tab?.page.procedure;
+  const procedure = picked ? { code: picked.code, name: picked.name, field: picked.field, level: picked.level, agency: picked.agency, portalId: picked.portalId } : onPage;
   // A stable query object, so matching reruns only when the procedure changes.
   const queryKey = procedure ? JSON.stringify([procedure.code, procedure.name, procedure.field, procedure.level, procedure.agency, procedure.portalId]) : '';
   const query = useMemo<ProcedureQuery | null>(() => {
@@ -115,7 +131,8 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
   }, [queryKey]);
   // The national directory (lazy, on the first procedure). Matching waits for it, so the list
   // equals the badge count (the background matches through it too).
-  const { directory, settled: directorySettled } = useDirectory(query !== null);
+  const searching = search.trim() !== '';
+  const { directory, settled: directorySettled } = useDirectory(query !== null || searching);
   const resolved = useMemo(() => (query ? getMatcher().resolve(query, directory) : null), [query, directory]);
 
   useEffect(() => {
@@ -124,6 +141,17 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
 
   return (
     <div className={training.presenter ? 'panel presenter' : 'panel'}>
+      <nav className="skip-links" aria-label={t.cnt_skipNav}>
+        {query && !searching ? (
+          <>
+            <a href="#match-list" onClick={skipTo('match-list')}>{t.cnt_skipItems}</a>
+            <a href="#filters" onClick={skipTo('filter-band', true)}>{t.cnt_skipFilters}</a>
+            <a href="#checklist-title" onClick={skipTo('checklist-title')}>{t.cnt_skipChecklist}</a>
+          </>
+        ) : (
+          <a href="#search-input" onClick={skipTo('search-input')}>{t.cnt_skipSearch}</a>
+        )}
+      </nav>
       <header className="panel-header">
         <div>
           <h1>{t.appName}</h1>
@@ -161,19 +189,51 @@ export function App({ initialTab = null }: { initialTab?: TabState | null }) {
             )}
           </div>
         </form>
-        {search.trim() ? (
-          <SearchResults query={search.trim()} t={t} locale={locale} today={today} />
+        {searching ? (
+          <SearchResults
+            query={search.trim()}
+            t={t}
+            locale={locale}
+            today={today}
+            directory={directory}
+            directorySettled={directorySettled}
+            onPick={(entry) => {
+              setPicked(entry);
+              setSearch('');
+            }}
+          />
         ) : (
           <>
-            <CurrentPage tab={tab} t={t} resolved={resolved} />
+            {picked ? (
+              <section className="card" aria-labelledby="chosen-title" data-testid="chosen-procedure">
+                <h2 id="chosen-title">{t.cnt_chosenTitle}</h2>
+                <p className="page-title">{picked.name}</p>
+                <p className="muted">
+                  {picked.code} · {picked.field} · {picked.level}
+                </p>
+                <button type="button" data-testid="back-to-page" onClick={() => setPicked(null)}>
+                  {t.cnt_backToPage}
+                </button>
+              </section>
+            ) : (
+              <CurrentPage tab={tab} t={t} resolved={resolved} />
+            )}
             {query && !directorySettled && <p className="muted" data-testid="directory-loading">{t.directoryLoading}</p>}
             {query && directorySettled ? (
               <>
                 {/* A filing is written only once training mode is known (demo or not). */}
-                {training.ready && (
+                {training.ready && !picked && (
                   <ErrorBoundary title={t.checklistFailed}>
                     <Suspense fallback={<p className="muted" data-testid="checklist-loading">{t.loading}</p>}>
-                      <ChecklistView query={query} directory={directory} dossierCode={tab?.page.dossierCode} t={t} locale={locale} training={training.presenter || training.demoTab} />
+                      <ChecklistView
+                        query={query}
+                        directory={directory}
+                        dossierCode={tab?.page.dossierCode}
+                        tabId={tab?.tabId}
+                        t={t}
+                        locale={locale}
+                        training={training.presenter || training.demoTab}
+                      />
                     </Suspense>
                   </ErrorBoundary>
                 )}

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { applicableChecks, checklistLibrary } from '@/lib/checklist';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
@@ -9,6 +9,8 @@ import type { Directory } from '@/lib/directory/lookup';
 import type { ProcedureQuery } from '@/lib/match';
 import { catalog, getMatcher } from '@/lib/match/shipped';
 import { staffContext } from '@/lib/settings';
+import { pageDrafts, sameNameToday } from '@/lib/drafts';
+import { sourceName } from '@/lib/match/present';
 import { journal, journalDb, requestPersistence, tickQueue } from '@/services/journal';
 import { ExportControls } from './ExportControls';
 import { useProfile } from './settings';
@@ -20,11 +22,16 @@ type T = (typeof STRINGS)['vi'];
 
 const NO_STATE: ReadonlyMap<string, DerivedCheck> = new Map();
 
+/** A note is saved this long after the last key press (it is kept on this computer at once). */
+const NOTE_DEBOUNCE_MS = 600;
+
 interface Props {
   query: ProcedureQuery;
   /** The national directory, when loaded: a page with only a portal id or a name gets its code for the journal. */
   directory?: Directory;
   dossierCode?: string;
+  /** The tab the panel follows: the active named session is remembered per tab and procedure. */
+  tabId?: number;
   t: T;
   locale: Locale;
   /** Training (presenter mode or a demo screen): every tick and session is flagged demo. */
@@ -47,7 +54,7 @@ function errorText(t: T, error: JournalError): string {
  * show only once written (live from IndexedDB, so every tab and panel agrees);
  * a failed write is shown, never hidden.
  */
-export function ChecklistView({ query: pageQuery, directory, dossierCode, t, locale, training = false }: Props) {
+export function ChecklistView({ query: pageQuery, directory, dossierCode, tabId, t, locale, training = false }: Props) {
   // A filing is attributed to the officer in the profile: nothing is written before it is read.
   const { value: profile, ready: profileReady } = useProfile();
   const matched = useMemo(() => getMatcher().match(pageQuery, { related: false, directory }), [pageQuery, directory]);
@@ -58,7 +65,31 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
   const custom = useLiveQuery(() => journalDb.customChecks.toArray(), [], []);
   const checks = useMemo(() => applicableChecks(checklistLibrary(), matched, custom), [matched, custom]);
   const checkIds = checks.map((c) => c.id).join('|');
-  const [chosen, setChosen] = useState<string | null>(null);
+  const drafts = useMemo(() => pageDrafts(), []);
+  const activeKey = useMemo(() => ['active', tabId ?? 'any', procKey], [tabId, procKey]);
+  // The named session last chosen on this tab for this procedure comes back after a reload.
+  const [chosen, setChosenState] = useState<string | null>(() => drafts.get(activeKey) ?? null);
+  const setChosen = (id: string | null) => {
+    setChosenState(id);
+    if (id) drafts.set(activeKey, id);
+    else drafts.remove(activeKey);
+  };
+  // Folded to one progress line by default; the officer's choice is kept for the next filing.
+  const [open, setOpenState] = useState(() => drafts.get(['checklistOpen']) === '1');
+  const setOpen = (next: boolean) => {
+    setOpenState(next);
+    drafts.set(['checklistOpen'], next ? '1' : '0');
+  };
+  // Another procedure (or tab) on screen: its own remembered session.
+  const [seenKey, setSeenKey] = useState(activeKey);
+  if (seenKey !== activeKey) {
+    setSeenKey(activeKey);
+    setChosenState(drafts.get(activeKey) ?? null);
+  }
+  const [exists, setExists] = useState<string | null>(null);
+  // A note's state: typed (kept on this computer at once), then saved to the journal.
+  const [noteStatus, setNoteStatus] = useState<Record<string, 'draft' | 'saving' | 'saved'>>({});
+  const noteTimers = useRef<Record<string, ReturnType<typeof setTimeout>>>({});
   const [name, setName] = useState(generatedName);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [persisted, setPersisted] = useState<boolean | null>(null);
@@ -103,6 +134,14 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
   const start = async () => {
     if (!profileReady) return;
     const label = name.trim() || generatedName();
+    // One name per day: the session already started today under this name is offered again.
+    const same = sameNameToday(sessions, label, Date.now());
+    if (same) {
+      setChosen(same.id);
+      setExists(same.label);
+      return;
+    }
+    setExists(null);
     const id = `named:${crypto.randomUUID()}`;
     try {
       await journal.ensureSession(
@@ -117,9 +156,11 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
   };
 
   const tick = async (checkId: string, next: CheckState, note?: string) => {
-    if (!sessionId || !profileReady) return;
+    if (!sessionId || !profileReady) return false;
     // A refused tick is shown from the queue (below) for as long as it stays unsaved.
-    if (!(await tickQueue.submit(sessionId, checkId, next, note, staff()))) setError(null);
+    const failed = await tickQueue.submit(sessionId, checkId, next, note, staff());
+    if (!failed) setError(null);
+    return !failed;
   };
   const retry = async (id: string) => {
     if (!(await tickQueue.retry(id))) setError(null);
@@ -128,72 +169,141 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
   const failedNow = queued.find((q) => q.status === 'failed');
   const shownError = error ?? (failedNow?.error ? errorText(t, failedNow.error) : null);
 
+  const noteKey = (checkId: string) => ['note', sessionId ?? '', checkId];
+  const saveNote = async (checkId: string, text: string) => {
+    setNoteStatus((s) => ({ ...s, [checkId]: 'saving' }));
+    // The draft stays on this computer until the journal has the note.
+    const ok = await tick(checkId, 'na', text);
+    if (ok) drafts.remove(noteKey(checkId));
+    setNoteStatus((s) => ({ ...s, [checkId]: ok ? 'saved' : 'draft' }));
+  };
+  const typeNote = (checkId: string, text: string) => {
+    setNotes((n) => ({ ...n, [checkId]: text }));
+    // Kept on this computer at once, saved to the journal when typing pauses.
+    drafts.set(noteKey(checkId), text);
+    setNoteStatus((s) => ({ ...s, [checkId]: 'draft' }));
+    clearTimeout(noteTimers.current[checkId]);
+    noteTimers.current[checkId] = setTimeout(() => void saveNote(checkId, text), NOTE_DEBOUNCE_MS);
+  };
+  // A note typed when the page closed is found again and saved.
+  const restored = useRef(new Set<string>());
+  useEffect(() => {
+    if (!sessionId || !profileReady) return;
+    for (const c of checks) {
+      const st = state.get(c.id);
+      const key = `${sessionId}|${c.id}`;
+      if (st?.state !== 'na' || restored.current.has(key)) continue;
+      restored.current.add(key);
+      const draft = drafts.get(noteKey(c.id));
+      if (draft === undefined) continue;
+      if (draft.trim() === (st.note ?? '')) {
+        drafts.remove(noteKey(c.id));
+        continue;
+      }
+      // Shown from the draft meanwhile (the field reads it), saved right after this render.
+      void Promise.resolve().then(() => saveNote(c.id, draft));
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs when the ticks or the session change
+  }, [state, sessionId, profileReady, checkIds]);
+  useEffect(() => () => Object.values(noteTimers.current).forEach(clearTimeout), []);
+
   const done = checks.filter((c) => state.get(c.id)?.state === 'done').length;
   const na = checks.filter((c) => state.get(c.id)?.state === 'na').length;
   const current = sessions.find((s) => s.id === sessionId);
 
+  const total = checks.length - na;
+  // A tick the journal refused is never folded away.
+  const anyFailed = queued.some((q) => q.status === 'failed' && q.tick.sessionId === sessionId);
   return (
-    <section className="card" aria-labelledby="checklist-title" data-testid="checklist" data-profile-ready={profileReady}>
-      <h2 id="checklist-title">{t.checklist}</h2>
+    <section className="card" aria-labelledby="checklist-title" data-testid="checklist" data-profile-ready={profileReady} data-open={open}>
+      <h2 id="checklist-title" tabIndex={-1}>{t.checklist}</h2>
       {shownError && (
         <p role="alert" className="error" data-testid="journal-error">
           {shownError}
         </p>
       )}
-      {persisted === false && <p className="muted small">{t.notPersisted}</p>}
       {replayed > 0 && (
         <p role="status" className="note" data-testid="journal-replayed">
           {format(t.journal_replayed, { count: replayed })}
         </p>
       )}
       {(profile.demo || training) && <p className="note" data-testid="demo-mode">{t.demoModeOn}</p>}
-      {dossierCode ? (
+      {dossierCode && (
         <p className="muted" data-testid="session-label">
           {format(t.sessionForDossier, { code: dossierCode })}
         </p>
-      ) : (
-        <div className="session-pick">
-          {sessions.length > 0 && (
-            <label>
-              {t.session}
-              <select data-testid="session-select" value={chosen ?? ''} onChange={(e) => setChosen(e.target.value || null)}>
-                <option value="">{t.sessionNone}</option>
-                {sessions.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          <form
-            className="session-new"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void start();
-            }}
-          >
-            <label>
-              {t.sessionName}
-              <input data-testid="session-name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
-            </label>
-            <button type="submit" data-testid="session-start" disabled={!profileReady}>
-              {t.sessionStart}
-            </button>
-          </form>
-          <p className="muted small">{t.sessionHint}</p>
-        </div>
       )}
-      {sessionId && (
-        <>
+      <div className="checklist-summary">
+        {sessionId ? (
           <p className="progress" data-testid="checklist-progress" aria-live="polite">
-            {format(t.progress, { done, total: checks.length - na })}
+            {format(t.progress, { done, total })}
             {current && !dossierCode ? ` · ${current.label}` : ''}
           </p>
+        ) : (
+          <p className="muted" data-testid="checklist-no-session">{t.cnt_noSession}</p>
+        )}
+        <button type="button" className="checklist-toggle" data-testid="checklist-toggle" aria-expanded={open} aria-controls="checklist-body" onClick={() => setOpen(!open)}>
+          {open ? t.cnt_checklistClose : t.cnt_checklistOpen}
+        </button>
+        {sessionId && total > 0 && (
+          <div className="progress-bar" aria-hidden="true">
+            <span style={{ width: `${Math.round((100 * done) / total)}%` }} />
+          </div>
+        )}
+      </div>
+      {exists && (
+        <p role="status" className="note" data-testid="session-exists">
+          {format(t.cnt_sessionExists, { label: exists })}
+        </p>
+      )}
+      <div id="checklist-body" hidden={!open && !anyFailed}>
+        {persisted === false && <p className="muted small">{t.notPersisted}</p>}
+        {!dossierCode && (
+          <div className="session-pick">
+            {sessions.length > 0 && (
+              <label>
+                {t.session}
+                <select
+                  data-testid="session-select"
+                  value={chosen ?? ''}
+                  onChange={(e) => {
+                    setChosen(e.target.value || null);
+                    setExists(null);
+                  }}
+                >
+                  <option value="">{t.sessionNone}</option>
+                  {sessions.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
+            <form
+              className="session-new"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void start();
+              }}
+            >
+              <label>
+                {t.sessionName}
+                <input data-testid="session-name" value={name} maxLength={100} onChange={(e) => setName(e.target.value)} />
+              </label>
+              <button type="submit" data-testid="session-start" disabled={!profileReady}>
+                {t.sessionStart}
+              </button>
+            </form>
+            <p className="muted small">{t.sessionHint}</p>
+          </div>
+        )}
+        {sessionId && (
           <ul className="checks">
             {checks.map((c) => {
               const st = state.get(c.id);
               const labelId = `check-${c.id}`;
+              const status = noteStatus[c.id];
               const mine = queued.filter((q) => q.tick.sessionId === sessionId && q.tick.checkId === c.id);
               const failedTick = mine.find((q) => q.status === 'failed');
               const save = failedTick ? 'failed' : mine.length ? 'pending' : 'saved';
@@ -232,7 +342,8 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
                       className="note-form"
                       onSubmit={(e) => {
                         e.preventDefault();
-                        void tick(c.id, 'na', notes[c.id] ?? '');
+                        clearTimeout(noteTimers.current[c.id]);
+                        void saveNote(c.id, notes[c.id] ?? drafts.get(noteKey(c.id)) ?? st.note ?? '');
                       }}
                     >
                       <label>
@@ -240,45 +351,62 @@ export function ChecklistView({ query: pageQuery, directory, dossierCode, t, loc
                         <input
                           data-testid="na-note"
                           maxLength={NOTE_MAX}
-                          value={notes[c.id] ?? st.note ?? ''}
-                          onChange={(e) => setNotes({ ...notes, [c.id]: e.target.value })}
+                          value={notes[c.id] ?? drafts.get(noteKey(c.id)) ?? st.note ?? ''}
+                          onChange={(e) => typeNote(c.id, e.target.value)}
                           aria-describedby={`${labelId}-hint`}
                         />
                       </label>
                       <button type="submit" data-testid="na-note-save">{t.save}</button>
+                      <span className="note-status" role="status" data-testid="note-saved">
+                        {status === 'saved' ? t.cnt_noteSaved : status === 'saving' ? t.cnt_noteSaving : status === 'draft' ? t.cnt_noteDraft : ''}
+                      </span>
                       <span id={`${labelId}-hint`} className="muted small">
                         {format(t.noteHint, { max: NOTE_MAX })}
                       </span>
                     </form>
                   )}
                   {c.matchedRefs.length > 0 && (
-                    <p className="muted small">
+                    <p className="check-sources">
                       {t.implementsLabel}{' '}
-                      {c.matchedRefs.map((ref, i) => (
-                        <span key={ref}>
-                          {i > 0 && ', '}
-                          <a href={`${browser.runtime.getURL('/source.html')}?ref=${encodeURIComponent(ref)}`} target="_blank" rel="noreferrer">
-                            {ref}
-                          </a>
-                        </span>
-                      ))}
+                      {c.matchedRefs.map((ref, i) => {
+                        const item = getMatcher().item(ref);
+                        return (
+                          <span key={ref}>
+                            {i > 0 && '; '}
+                            <a
+                              href={`${browser.runtime.getURL('/source.html')}?ref=${encodeURIComponent(ref)}`}
+                              target="_blank"
+                              rel="noreferrer"
+                              title={ref}
+                              data-testid="check-source"
+                            >
+                              {item
+                                ? sourceName(
+                                    { docTitle: catalog.documents.find((d) => d.key === item.doc)?.shortTitle ?? item.doc, kind: item.kind, number: ref.slice(ref.indexOf('#') + 1) },
+                                    locale,
+                                  )
+                                : ref}
+                            </a>
+                          </span>
+                        );
+                      })}
                     </p>
                   )}
                 </li>
               );
             })}
           </ul>
-        </>
-      )}
-      <details className="export-box">
-        <summary>{t.exportTitle}</summary>
-        <ExportControls t={t} locale={locale} procedureKey={procKey} />
-        <p>
-          <a href={browser.runtime.getURL('/report.html')} target="_blank" rel="noreferrer" data-testid="open-report">
-            {t.openReport}
-          </a>
-        </p>
-      </details>
+        )}
+        <details className="export-box">
+          <summary>{t.exportTitle}</summary>
+          <ExportControls t={t} locale={locale} procedureKey={procKey} />
+          <p>
+            <a href={browser.runtime.getURL('/report.html')} target="_blank" rel="noreferrer" data-testid="open-report">
+              {t.openReport}
+            </a>
+          </p>
+        </details>
+      </div>
     </section>
   );
 }

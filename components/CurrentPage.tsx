@@ -92,24 +92,43 @@ export function CurrentPage({ tab, t, resolved }: Props) {
               <p className="muted">{t.disagreeNote}</p>
             </div>
           )}
-          <details className="evidence">
-            <summary>{t.evidence}</summary>
-            <p>
-              {t.source}: <span data-testid="recognized-site">{(t as Record<string, string>)[`site_${page.site}`] ?? page.site}</span> · {t.confidence}:{' '}
-              {Math.round(page.confidence * 100)}%
+          <details className="evidence" data-testid="evidence">
+            <summary>{t.cnt_whyRecognized}</summary>
+            <p data-testid="evidence-plain">
+              {(() => {
+                const site = (t as Record<string, string>)[`site_${page.site}`] ?? page.site;
+                const confidence = Math.round(page.confidence * 100);
+                const read = FIELDS.filter((f) => page.procedure?.[f]).map((f) => t[`field_${f}` as StringKey].toLocaleLowerCase());
+                if (page.dossierCode) read.unshift(t.field_dossierCode.toLocaleLowerCase());
+                return read.length > 0
+                  ? format(t.cnt_whyPlain, { site, fields: read.join(', '), confidence })
+                  : format(t.cnt_whyPlainNoFields, { site, confidence });
+              })()}
             </p>
-            {page.evidence.urlRule && <p className="url">URL: {page.evidence.urlRule}</p>}
-            {page.evidence.landmarks.length > 0 && (
-              <p>
-                {t.whatWasFound}: {page.evidence.landmarks.join(', ')}
-              </p>
-            )}
-            {page.evidence.tried.length > 0 && (
-              <p>
-                {t.whatWasTried}: {page.evidence.tried.join(', ')}
-              </p>
-            )}
-            <p className="url">{page.url}</p>
+            <details data-testid="evidence-technical">
+              <summary>{t.cnt_technical}</summary>
+              <div className="tech">
+                <p>
+                  <span data-testid="recognized-site">{page.site}</span> · {t.confidence}: {Math.round(page.confidence * 100)}%
+                </p>
+                {page.evidence.urlRule && (
+                  <p className="url">
+                    {t.cnt_techUrlRule}: {page.evidence.urlRule}
+                  </p>
+                )}
+                {page.evidence.landmarks.length > 0 && (
+                  <p>
+                    {t.whatWasFound}: {page.evidence.landmarks.join(', ')}
+                  </p>
+                )}
+                {page.evidence.tried.length > 0 && (
+                  <p>
+                    {t.whatWasTried}: {page.evidence.tried.join(', ')}
+                  </p>
+                )}
+                <p className="url">{page.url}</p>
+              </div>
+            </details>
           </details>
         </div>
       )}

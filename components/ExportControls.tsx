@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { longRows, toCsv, wideRows } from '@/lib/export/csv';
 import { csvHeadings } from '@/lib/export/headings';
-import { filterJournal, type ExportFilter, type JournalData } from '@/lib/export/filter';
+import { filterJournal, narrowToCheck, type ExportFilter, type JournalData } from '@/lib/export/filter';
 import { judge } from '@/lib/export/judge';
 import type { CheckDefinition } from '@/lib/export/labels';
 import { exportChecks } from '@/lib/exchange/checks';
@@ -74,7 +74,7 @@ export function ExportControls({ t, locale, scope, procedureKey, zone = DEFAULT_
         ? scope.filter
         : { ...(from ? { from } : {}), ...(to ? { to } : {}), ...(onlyThis && procedureKey ? { procedureKey } : {}), includeDemo };
       const all = scope ? await scope.load() : { sessions: await journalDb.sessions.toArray(), events: await journalDb.events.toArray(), importedChecks: [] };
-      const data = filterJournal(all, f, zone);
+      const data = narrowToCheck(filterJournal(all, f, zone), f.checkId);
       const defs = exportChecks(custom, all.importedChecks ?? []); // imported custom checks keep their wording on re-export
       const checks: CheckDefinition[] = scope?.checks ?? defs.map((c) => ({ id: c.id, label: c.label[locale], targets: c.targets }));
       const labels = new Map(checks.map((c) => [c.id, c.label]));

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { STRINGS } from '@/lib/i18n';
 import { format, type Locale } from '@/lib/i18n';
 import type { MatchedItem } from '@/lib/match';
-import { formatDay, statusText, type ItemView } from '@/lib/match/present';
+import { formatDay, sourceName, statusText, type ItemView } from '@/lib/match/present';
 import { describeReason } from '@/lib/match/reasons';
 import { getMatcher } from '@/lib/match/shipped';
 
@@ -28,7 +28,7 @@ export function ItemCard({ view, match, t, locale, restatedBy = [] }: Props) {
   return (
     <li className="item" data-testid={`item-${view.ref}`} data-band={match?.band} data-status={view.status} aria-labelledby={titleId}>
       <div className="item-head">
-        {match && <span className={`tag band-${match.band}`}>{t[`band_${match.band}`]}</span>}
+        <span className="tag kind">{t[`cnt_kindTag_${view.kind}`]}</span>
         <span className={`tag status-${view.status}`} data-testid="item-status">
           {statusText(view, locale)}
         </span>
@@ -46,8 +46,8 @@ export function ItemCard({ view, match, t, locale, restatedBy = [] }: Props) {
         <div>
           <dt>{t.source}</dt>
           <dd>
-            <a href={sourceUrl(view.ref)} target="_blank" rel="noreferrer" title={t.openSource} data-testid="item-source">
-              {view.docTitle} — {format(t.source_item, { number: view.number })}
+            <a href={sourceUrl(view.ref)} target="_blank" rel="noreferrer" title={`${t.openSource} (${view.ref})`} data-testid="item-source">
+              {sourceName(view, locale)}
             </a>{' '}
             <span className="muted">({view.docDate})</span>
           </dd>
@@ -106,8 +106,8 @@ export function ItemCard({ view, match, t, locale, restatedBy = [] }: Props) {
           <ul>
             {restatedBy.map((r) => (
               <li key={r.ref} data-testid={`restated-${r.ref}`} data-status={r.status}>
-                <a href={sourceUrl(r.ref)} target="_blank" rel="noreferrer" title={r.content}>
-                  {r.docTitle} — {format(t.source_item, { number: r.number })}
+                <a href={sourceUrl(r.ref)} target="_blank" rel="noreferrer" title={`${r.ref}: ${r.content}`}>
+                  {sourceName(r, locale)}
                 </a>{' '}
                 <span className="muted">({statusText(r, locale)})</span>
               </li>

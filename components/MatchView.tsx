@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { DEADLINE_STATUSES, type DeadlineStatus } from '@/lib/catalog/deadline';
-import type { CatalogItem } from '@/lib/catalog/schema';
 import { format, type Locale, type STRINGS } from '@/lib/i18n';
 import type { Directory } from '@/lib/directory/lookup';
 import { MATCH_BANDS, type MatchBand, type ProcedureQuery } from '@/lib/match';
 import { catalog, getMatcher, viewItem } from '@/lib/match/shipped';
+import { orderForPanel, panelTier, PANEL_TIERS } from '@/lib/match/present';
 import { ItemCard } from './ItemCard';
 
 interface Props {
@@ -18,8 +18,6 @@ interface Props {
   myUnits: readonly string[];
 }
 
-const KINDS: CatalogItem['kind'][] = ['task', 'target', 'model'];
-const KIND_LABEL = { task: 'tasks', target: 'targets', model: 'models' } as const;
 /**
  * Every specific item is shown; of the others (the same for every filing),
  * this many per section before "show more", to keep the first render short.
@@ -52,50 +50,56 @@ export function MatchView({ query, directory, t, locale, today, myUnits }: Props
     // Read by `npm run bench` (panelFirstRenderMs): the first list is in the DOM.
     if (performance.getEntriesByName('da06-first-list').length === 0) performance.mark('da06-first-list');
   }, []);
+  const mineIn = (ids: string[]) => ids.some((id) => myUnits.includes(id));
+  // Every filter but the band one: the headline counts follow them (the band filter picks a count).
+  const filtered = rows
+    .filter((r) => doc === 'all' || r.view.doc === doc)
+    .filter((r) => !mine || !myUnit || mineIn(r.view.leadUnitIds) || (role === 'any' && mineIn(r.view.partnerUnitIds)));
+  const filtering = doc !== 'all' || (mine && myUnit);
   // An item restating another (a target stated in its task, the same sentence in
   // another plan) is shown with that item and not counted on its own.
-  const counts = Object.fromEntries(
-    MATCH_BANDS.map((b) => [b, rows.filter((r) => r.match.band === b && !r.match.restates).length]),
-  ) as Record<MatchBand, number>;
+  const countOf = (list: typeof rows) =>
+    Object.fromEntries(MATCH_BANDS.map((b) => [b, list.filter((r) => r.match.band === b && !r.match.restates).length])) as Record<MatchBand, number>;
+  const counts = countOf(filtered);
+  const totals = countOf(rows);
 
-  const shown = rows
-    .filter((r) => band === 'all' || r.match.band === band)
-    .filter((r) => doc === 'all' || r.view.doc === doc)
-    .filter((r) => {
-      if (!mine || !myUnit) return true;
-      const mineIn = (ids: string[]) => ids.some((id) => myUnits.includes(id));
-      return mineIn(r.view.leadUnitIds) || (role === 'any' && mineIn(r.view.partnerUnitIds));
-    });
+  const shown = filtered.filter((r) => band === 'all' || r.match.band === band);
+  const ordered = orderForPanel(shown.map((r) => ({ ...r.match, row: r }))).map((m) => m.row);
   if (sort === 'status') {
-    shown.sort((a, b) => STATUS_ORDER.indexOf(a.view.status) - STATUS_ORDER.indexOf(b.view.status));
+    ordered.sort((a, b) => STATUS_ORDER.indexOf(a.view.status) - STATUS_ORDER.indexOf(b.view.status));
   }
-  const shownRefs = new Set(shown.map((r) => r.view.ref));
-  const restatedBy = new Map<string, typeof shown>();
-  for (const r of shown) {
+  const shownRefs = new Set(ordered.map((r) => r.view.ref));
+  const restatedBy = new Map<string, typeof ordered>();
+  for (const r of ordered) {
     const to = r.match.restates;
     if (to && shownRefs.has(to)) restatedBy.set(to, [...(restatedBy.get(to) ?? []), r]);
   }
-  const topLevel = shown.filter((r) => !r.match.restates || !shownRefs.has(r.match.restates));
+  const topLevel = ordered.filter((r) => !r.match.restates || !shownRefs.has(r.match.restates));
   const districtDocs = new Set(catalog.documents.filter((d) => d.level === 'district').map((d) => d.key));
   const hasDistrictItems = shown.some((r) => districtDocs.has(r.view.doc) || /huyện/i.test(r.view.leadUnits.join(' ')));
 
   return (
     <section className="card" aria-labelledby="match-title" data-testid="match-view">
       <h2 id="match-title">{t.applicableItems}</h2>
-      <p className="muted" data-testid="match-summary">
+      <p className="muted" data-testid="match-summary" aria-live="polite">
         <span data-testid="band-count-specific">{counts.specific}</span> {t.count_specific} ·{' '}
         <span data-testid="band-count-every-filing">{counts['every-filing']}</span> {t.count_every} ·{' '}
         <span data-testid="band-count-related">{counts.related}</span> {t.count_related}
+        {filtering && (
+          <span data-testid="match-summary-totals">
+            {' '}({format(t.cnt_filtered, { specific: totals.specific, every: totals['every-filing'], related: totals.related })})
+          </span>
+        )}
       </p>
-      {counts.specific === 0 && (
+      {totals.specific === 0 && (
         <p className="empty" data-testid="no-specific">
           {result.procedure.topics.length === 0 ? t.unknownProcedure : t.noSpecific}
         </p>
       )}
-      <div className="filters" role="group" aria-label={t.band}>
+      <div className="filters" role="group" aria-label={t.band} id="filters" tabIndex={-1}>
         <label>
           {t.band}
-          <select data-testid="filter-band" value={band} onChange={(e) => setBand(e.target.value as MatchBand | 'all')}>
+          <select id="filter-band" data-testid="filter-band" value={band} onChange={(e) => setBand(e.target.value as MatchBand | 'all')}>
             <option value="all">{t.band_all}</option>
             {MATCH_BANDS.map((b) => (
               <option key={b} value={b}>
@@ -139,36 +143,40 @@ export function MatchView({ query, directory, t, locale, today, myUnits }: Props
       </div>
       {hasDistrictItems && <p className="note">{t.districtNote}</p>}
       {shown.length === 0 && <p className="empty">{t.noItems}</p>}
-      {KINDS.map((kind) => {
-        const list = topLevel.filter((r) => r.view.kind === kind);
-        if (list.length === 0) return null;
-        let others = 0;
-        const visible = expanded[kind] ? list : list.filter((r) => r.match.band === 'specific' || others++ < FIRST_OTHERS);
-        return (
-          <section key={kind} aria-labelledby={`kind-${kind}`} data-testid={`section-${kind}`} data-count={list.length}>
-            <h3 id={`kind-${kind}`}>
-              {t[KIND_LABEL[kind]]} ({list.length})
-            </h3>
-            <ul className="items">
-              {visible.map((r) => (
-                <ItemCard
-                  key={r.view.ref}
-                  view={r.view}
-                  match={r.match}
-                  t={t}
-                  locale={locale}
-                  restatedBy={(restatedBy.get(r.view.ref) ?? []).map((x) => x.view)}
-                />
-              ))}
-            </ul>
-            {visible.length < list.length && (
-              <button type="button" className="more" data-testid={`more-${kind}`} onClick={() => setExpanded({ ...expanded, [kind]: true })}>
-                {format(t.showMore, { count: list.length - visible.length })}
-              </button>
-            )}
-          </section>
-        );
-      })}
+      <p className="order-note" data-testid="order-note">{t.cnt_orderNote}</p>
+      <div id="match-list" tabIndex={-1}>
+        {PANEL_TIERS.map((tier) => {
+          const list = topLevel.filter((r) => panelTier(r.match) === tier);
+          if (list.length === 0) return null;
+          // Every specific item is shown; of the others, the first few before "show more".
+          const open = expanded[tier] || tier === 'procedure' || tier === 'field';
+          const visible = open ? list : list.slice(0, FIRST_OTHERS);
+          return (
+            <section key={tier} className="tier" aria-labelledby={`tier-${tier}`} data-testid={`group-${tier}`} data-count={list.length}>
+              <h3 id={`tier-${tier}`}>
+                {t[`cnt_tier_${tier}`]} ({list.length})
+              </h3>
+              <ul className="items">
+                {visible.map((r) => (
+                  <ItemCard
+                    key={r.view.ref}
+                    view={r.view}
+                    match={r.match}
+                    t={t}
+                    locale={locale}
+                    restatedBy={(restatedBy.get(r.view.ref) ?? []).map((x) => x.view)}
+                  />
+                ))}
+              </ul>
+              {visible.length < list.length && (
+                <button type="button" className="more" data-testid={`more-${tier}`} onClick={() => setExpanded({ ...expanded, [tier]: true })}>
+                  {format(t.showMore, { count: list.length - visible.length })}
+                </button>
+              )}
+            </section>
+          );
+        })}
+      </div>
     </section>
   );
 }

@@ -1,12 +1,19 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { pageDrafts } from '@/lib/drafts';
 import type { Unit } from '@/lib/catalog/schema';
 import { format, type STRINGS, type StringKey } from '@/lib/i18n';
 import { formatDay } from '@/lib/match/present';
 import { catalog } from '@/lib/match/shipped';
-import { myPlanUnits, profileSetting, type Profile } from '@/lib/settings';
+import { myPlanUnits, profileSetting, ProfileSchema, type Profile } from '@/lib/settings';
 import { useProfile } from './settings';
 
 type Level = Unit['level'];
+
+/** The profile is saved this long after the last key press (kept on this computer at once). */
+const PROFILE_DEBOUNCE_MS = 500;
+const DRAFT = ['profile'];
+/** The profile as stored (trimmed, defaults filled), to compare a form with what is saved. */
+const normal = (p: Profile) => JSON.stringify(ProfileSchema.parse(p));
 const LEVELS: Level[] = ['commune', 'province', 'district', 'all-levels', 'central'];
 
 /**
@@ -16,14 +23,18 @@ const LEVELS: Level[] = ['commune', 'province', 'district', 'all-levels', 'centr
  */
 export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
   const { value: stored, ready } = useProfile();
-  // The form edits a copy (the name is saved on blur) that follows the stored profile when another page changes it.
+  const drafts = useMemo(() => pageDrafts(), []);
+  // The form edits a copy, saved as you type (debounced) and kept on this computer at once,
+  // so a tab closed mid-typing loses nothing; it follows the stored profile when another page changes it.
   const [profile, setProfile] = useState<Profile>(stored);
   const [seen, setSeen] = useState(stored);
+  const [status, setStatus] = useState<'saved' | 'saving' | 'draft' | null>(null);
+  const typing = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   if (seen !== stored) {
     setSeen(stored);
-    setProfile(stored);
+    // Our own save coming back (trimmed) must not rewrite what is being typed.
+    if (normal(stored) !== normal(profile) && status !== 'draft') setProfile(stored);
   }
-  const [saved, setSaved] = useState(false);
   const [level, setLevel] = useState<Level>('commune');
   const [kind, setKind] = useState<string>('all');
   // Only reviewed units with a real identity: no "các cơ quan liên quan"-style groups.
@@ -37,10 +48,37 @@ export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
   const chosen = myPlanUnits(profile);
 
   const save = async (next: Profile) => {
+    clearTimeout(typing.current);
     setProfile(next);
+    setStatus('saving');
     await profileSetting.set(next);
-    setSaved(true);
+    drafts.remove(DRAFT);
+    setStatus('saved');
   };
+  const type = (next: Profile) => {
+    setProfile(next);
+    drafts.set(DRAFT, JSON.stringify(next));
+    setStatus('draft');
+    clearTimeout(typing.current);
+    typing.current = setTimeout(() => void save(next), PROFILE_DEBOUNCE_MS);
+  };
+  // A profile typed when the page closed is found again and saved once the stored one is read.
+  const restored = useRef(false);
+  useEffect(() => {
+    if (!ready || restored.current) return;
+    restored.current = true;
+    const raw = drafts.get(DRAFT);
+    if (!raw) return;
+    try {
+      const draft = ProfileSchema.parse(JSON.parse(raw));
+      if (normal(draft) === normal(stored)) drafts.remove(DRAFT);
+      else void Promise.resolve().then(() => save(draft));
+    } catch {
+      drafts.remove(DRAFT);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the stored profile is read
+  }, [ready]);
+  useEffect(() => () => clearTimeout(typing.current), []);
   const toggle = (id: string, on: boolean) => {
     const ids = on ? [...chosen.filter((x) => x !== id), id] : chosen.filter((x) => x !== id);
     // The legacy single unit follows the first choice, so older readers still see one.
@@ -55,7 +93,7 @@ export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
       <fieldset className="host-form" disabled={!ready} data-ready={ready}>
         <label>
           {t.profileName}
-          <input data-testid="profile-name" value={profile.name} maxLength={100} onChange={(e) => setProfile({ ...profile, name: e.target.value })} onBlur={() => void save(profile)} />
+          <input data-testid="profile-name" value={profile.name} maxLength={100} onChange={(e) => type({ ...profile, name: e.target.value })} />
         </label>
         <label>
           {t.profileOffice}
@@ -64,8 +102,7 @@ export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
             value={profile.office}
             maxLength={120}
             aria-describedby="office-hint"
-            onChange={(e) => setProfile({ ...profile, office: e.target.value })}
-            onBlur={() => void save(profile)}
+            onChange={(e) => type({ ...profile, office: e.target.value })}
           />
         </label>
         <p className="muted" id="office-hint">{t.profileOfficeHint}</p>
@@ -124,7 +161,9 @@ export function MyUnitSection({ t }: { t: (typeof STRINGS)['vi'] }) {
           {t.demoMode}
         </label>
       </fieldset>
-      {saved && <p role="status" className="ok">{t.saved}</p>}
+      <p role="status" className={status === 'saved' ? 'ok' : 'muted'} data-testid="profile-saved">
+        {status === 'saved' ? t.cnt_profileSaved : status === 'saving' ? t.cnt_profileSaving : status === 'draft' ? t.cnt_noteDraft : ''}
+      </p>
     </section>
   );
 }

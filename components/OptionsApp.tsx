@@ -65,7 +65,7 @@ export function OptionsApp() {
   };
 
   return (
-    <div className="panel">
+    <main className="panel">
       <h1>{t.optionsTitle}</h1>
       {/* Training (issue 13): the Đào tạo page. */}
       <p>
@@ -139,6 +139,6 @@ export function OptionsApp() {
           </ul>
         )}
       </section>
-    </div>
+    </main>
   );
 }

@@ -24,9 +24,13 @@ import { MATCH_BANDS, matcherFor } from '../lib/match';
 import { describeReason } from '../lib/match/reasons';
 import { knownNameFrom } from '../lib/match/known-name';
 import { bandMatcherFromData, type ItemTopics, type MatchData } from '../lib/match/bands';
-import { catalog as shippedCatalog } from '../lib/match/shipped';
-import matchData from '../lib/catalog/generated/match-data.json';
-import itemTopics from '../lib/catalog/generated/item-topics.json';
+import type { Catalog } from '../lib/catalog/schema';
+
+/** The generated catalog's matcher without its search index (as the background builds it), read from lib/catalog/generated/. */
+function generatedBandMatcher() {
+  const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../lib/catalog/generated/${name}`, import.meta.url), 'utf8')) as T;
+  return bandMatcherFromData(read<Catalog>('catalog.shipped.json'), read<MatchData>('match-data.json'), read<ItemTopics>('item-topics.json'));
+}
 import { readDirectory } from './directory-io';
 
 function flag(args: string[], name: string): string | undefined {
@@ -77,7 +81,7 @@ function recognizeCommand(args: string[]): void {
   // As in the extension: a page title names the procedure only when it is a known procedure's name.
   // The matcher (without its search index, as in the background) and the directory are loaded only when the generic reader asks.
   let resolve: KnownProcedureName | undefined;
-  const knownName: KnownProcedureName = (title, hints) => (resolve ??= knownNameFrom(bandMatcherFromData(shippedCatalog, matchData as MatchData, itemTopics as ItemTopics), readDirectory()))(title, hints);
+  const knownName: KnownProcedureName = (title, hints) => (resolve ??= knownNameFrom(generatedBandMatcher(), readDirectory()))(title, hints);
   const page = recognizePage(parseHtml(html), url, { ...(adapterId ? { adapterId } : {}), knownName });
   if (args.includes('--json')) {
     console.log(JSON.stringify(page, null, 2));

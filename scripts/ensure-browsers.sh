@@ -1,8 +1,9 @@
 #!/bin/sh
 # Makes sure the two browsers the project drives are installed: Debian's
 # chromium (Playwright, `npm start`, E2E) and firefox-esr (puppeteer-core,
-# Firefox E2E), and LibreOffice Calc without a GUI (libreoffice-calc-nogui:
-# the export tests open our CSV/XLSX files with it and read the cells back).
+# Firefox E2E); with --with-office (npm test) also LibreOffice Calc without a
+# GUI (libreoffice-calc-nogui: the export tests open our CSV/XLSX files with
+# it and read the cells back).
 # Called by `npm start` and `npm test`. Nothing is downloaded by Playwright or
 # Puppeteer; the browsers come from apt.
 # As root it installs what is missing with apt-get; otherwise it stops and
@@ -17,7 +18,9 @@ soffice_path="${SOFFICE_PATH:-/usr/bin/soffice}"
 missing=""
 [ -x "$chromium_path" ] || missing="$missing chromium"
 [ -x "$firefox_path" ] || missing="$missing firefox-esr"
-[ -x "$soffice_path" ] || missing="$missing libreoffice-calc-nogui"
+with_office=""
+[ "${1:-}" = "--with-office" ] && with_office=1
+[ -z "$with_office" ] || [ -x "$soffice_path" ] || missing="$missing libreoffice-calc-nogui"
 [ -z "$missing" ] && exit 0
 missing="${missing# }"
 
@@ -26,7 +29,7 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   apt-get update -qq
   # --no-install-recommends: LibreOffice's recommends (fonts, Java, help) are not needed to convert files.
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
-  [ -x "$chromium_path" ] && [ -x "$firefox_path" ] && [ -x "$soffice_path" ] && exit 0
+  [ -x "$chromium_path" ] && [ -x "$firefox_path" ] && { [ -z "$with_office" ] || [ -x "$soffice_path" ]; } && exit 0
   echo "ensure-browsers: apt-get finished but $chromium_path, $firefox_path or $soffice_path is still missing" >&2
   exit 1
 fi

@@ -60,3 +60,13 @@ export function filterJournal(data: JournalData, filter: ExportFilter, zone: str
   }
   return { sessions, events };
 }
+
+/**
+ * With a check chosen, a report or export speaks of that check only: each
+ * filing's check list is narrowed to it (the other checks' columns and rates
+ * would otherwise read as "not done" for lack of their ticks).
+ */
+export function narrowToCheck(data: JournalData, checkId: string | undefined): JournalData {
+  if (!checkId) return data;
+  return { sessions: data.sessions.map((s) => ({ ...s, checkIds: s.checkIds.filter((id) => id === checkId) })), events: data.events };
+}

@@ -214,10 +214,9 @@ export class Journal {
     }
     return this.run(() =>
       this.db.transaction('rw', this.db.events, this.db.current, async () => {
-        // Only a tick written again can be there already (a new one has a fresh id).
-        const againIds = reqs.filter((r) => r.again).map((r) => r.id);
+        // A tick already stored (a retry, or another page replaying this page's outbox) is not stored again.
         const storedById = new Map<string, TickEvent>();
-        if (againIds.length) for (const e of await this.db.events.bulkGet(againIds)) if (e) storedById.set(e.id, e);
+        for (const e of await this.db.events.bulkGet(reqs.map((r) => r.id))) if (e) storedById.set(e.id, e);
         const keyOf = (r: { sessionId: string; checkId: string }) => JSON.stringify([r.sessionId, r.checkId]);
         const pairs = [...new Map(reqs.map((r) => [keyOf(r), [r.sessionId, r.checkId] as [string, string]])).values()];
         const currents = new Map<string, CheckCurrent>();

@@ -99,3 +99,50 @@ export function statusText(view: ItemView, locale: Locale): string {
     period: view.planPeriod,
   });
 }
+
+/**
+ * The plan's name and the item's number in words ("KH Đề án 06 tỉnh Thanh Hóa 2024,
+ * nhiệm vụ 16"), for the panel; the ref itself stays in tooltips and the source view.
+ */
+export function sourceName(view: Pick<ItemView, 'docTitle' | 'kind' | 'number'>, locale: Locale): string {
+  const t = STRINGS[locale];
+  // "M36" → 36, "T3" → 3; "B25" (a directive's section B) stays; "5/2": the 2nd target of task 5.
+  const [head, sub] = view.number.split('/');
+  const bare = head.replace(/^[MT](?=\d)/, '');
+  const number =
+    sub === undefined ? bare : format(t.cnt_sourceSub, { sub: sub.replace(/^[MT](?=\d)/, ''), number: bare });
+  return format(t.cnt_sourceName, { doc: view.docTitle, kind: t[`cnt_kind_${view.kind}` as StringKey], number });
+}
+
+/**
+ * How close an item is to the procedure on screen, for the panel's groups:
+ * about the procedure itself (its name or its reference entry), about its
+ * field (or a broader topic), practice of every filing, possibly related.
+ */
+export const PANEL_TIERS = ['procedure', 'field', 'every-filing', 'related'] as const;
+export type PanelTier = (typeof PANEL_TIERS)[number];
+
+interface Ranked {
+  band: 'specific' | 'every-filing' | 'related';
+  score: number;
+  reasons: readonly { kind: string; viaTopicId?: string; procedureSource?: string }[];
+}
+
+export function panelTier(m: Ranked): PanelTier {
+  if (m.band !== 'specific') return m.band;
+  const own = m.reasons.some((r) => r.kind === 'topic' && !r.viaTopicId && r.procedureSource !== 'field');
+  return own ? 'procedure' : 'field';
+}
+
+/**
+ * The panel's order: by tier; within a tier, items that are not also general
+ * desk practice first (a digitising task that merely names the field goes after
+ * the ones about the procedure), then by the matcher's score, then as listed.
+ */
+export function orderForPanel<T extends Ranked>(items: readonly T[]): T[] {
+  const general = (m: Ranked) => (m.reasons.some((r) => r.kind === 'every-filing') ? 1 : 0);
+  return items
+    .map((m, n) => ({ m, n, tier: PANEL_TIERS.indexOf(panelTier(m)) }))
+    .sort((a, b) => a.tier - b.tier || general(a.m) - general(b.m) || b.m.score - a.m.score || a.n - b.n)
+    .map((x) => x.m);
+}

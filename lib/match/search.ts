@@ -130,3 +130,52 @@ export function createCatalogSearch(
     },
   };
 }
+
+/** The national directory as procedure search needs it (lib/directory's Directory fits). */
+export interface ProcedureList<E extends { name: string; code: string }> {
+  readonly size: number;
+  entry(index: number): E;
+}
+
+export interface ProcedureHit<E> {
+  entry: E;
+  score: number;
+}
+
+const procedureKeys = new WeakMap<object, string[]>();
+
+/**
+ * Procedures of the national directory a query names ("giấy phép xây dựng",
+ * "đăng ký xe", "khai tử"): diacritic-insensitive, the query's words as one
+ * phrase first, then all its words anywhere; shorter names (the plain
+ * procedure rather than its special cases) and names starting with the phrase
+ * first. The folded names are computed once per directory.
+ */
+export function searchProcedures<E extends { name: string; code: string }>(
+  list: ProcedureList<E>,
+  query: string,
+  { limit = 8 } = {},
+): ProcedureHit<E>[] {
+  const words = comparisonKey(query).split(' ').filter(Boolean);
+  if (words.length === 0 || words.join('').length < 3) return [];
+  let keys = procedureKeys.get(list);
+  if (!keys) {
+    keys = [];
+    for (let i = 0; i < list.size; i++) keys.push(` ${comparisonKey(list.entry(i).name).replace(/^thu tuc /, '')} `);
+    procedureKeys.set(list, keys);
+  }
+  const phrase = ` ${words.join(' ')} `;
+  const hits: { i: number; score: number }[] = [];
+  keys.forEach((key, i) => {
+    const at = key.indexOf(phrase);
+    let score: number;
+    if (at >= 0) score = 2 + (at <= 10 ? 0.5 : 0);
+    else if (words.every((w) => key.includes(` ${w} `))) score = 1;
+    else return;
+    // Shorter names first: the procedure itself before its variants.
+    score += 1 / (1 + key.length / 40);
+    hits.push({ i, score });
+  });
+  hits.sort((a, b) => b.score - a.score || a.i - b.i);
+  return hits.slice(0, limit).map((h) => ({ entry: list.entry(h.i), score: h.score }));
+}

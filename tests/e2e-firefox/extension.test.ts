@@ -98,6 +98,8 @@ describe('Firefox: badge, panel tab, checklist', () => {
     expect(await panel.$eval('[data-testid="session-label"]', (e) => e.textContent)).toContain(dossier.dossierCode!);
     expect(await bandOf(panel, 'kh-tinh-2024#16')).toBe('specific');
 
+    // The checklist is folded to its progress line until opened (the choice is remembered).
+    await panel.click('[data-testid="checklist-toggle"]');
     await panel.click('[data-testid="check-dinh-danh"] [data-testid="tick-done"]');
     await panel.waitForSelector('[data-testid="check-dinh-danh"][data-state="done"]', { timeout: FIREFOX_TIMEOUTS.action });
     await panel.click('[data-testid="check-so-hoa"] [data-testid="tick-na"]');

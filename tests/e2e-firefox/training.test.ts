@@ -76,6 +76,8 @@ describe('Firefox: training', () => {
 
     // A tick on the demo screen is stored flagged demo.
     await panel.waitForSelector('[data-testid="checklist"]', { timeout: FIREFOX_TIMEOUTS.panelItems });
+    // The checklist is folded to its progress line until opened.
+    await panel.click('[data-testid="checklist-toggle"]');
     await panel.click('[data-testid="check-dinh-danh"] [data-testid="tick-done"]');
     await panel.waitForSelector('[data-testid="check-dinh-danh"][data-state="done"]', { timeout: FIREFOX_TIMEOUTS.action });
     const demoFlags = await panel.evaluate(async () => {

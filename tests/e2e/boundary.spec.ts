@@ -193,6 +193,8 @@ test("attack: applicant's name in title and h1 on a portal path no adapter owns 
   // The name shown is the directory's, marked as such, never the page's title.
   await expect(panel.getByTestId('recognized-name')).toHaveCount(0);
   await expect(panel.getByTestId('session-label')).toContainText('000.00.12.H56-251120-0042', { timeout: CHECKLIST });
+  // The checklist is folded to its progress line until opened.
+  await panel.getByTestId('checklist-toggle').click();
   await panel.getByTestId('check-dinh-danh').getByTestId('tick-done').click();
   await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done');
 

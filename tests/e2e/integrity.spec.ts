@@ -18,6 +18,9 @@ const colleague = { staff: 'Cán bộ Lan (đồng nghiệp)', unit: 'cong-an-ti
 async function openPanel(page: Page, extensionId: string, tabId: number): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
   await expect(page.getByTestId('checklist')).toBeVisible({ timeout: CHECKLIST });
+  // The checklist is folded to its progress line until opened (the choice is remembered).
+  const toggle = page.getByTestId('checklist-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }
 
 async function ownSession(panel: Page): Promise<FilingSession> {

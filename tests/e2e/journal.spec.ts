@@ -11,6 +11,9 @@ const detail = FIXTURES.find((f) => f.file === 'lib/adapters/national-old/fixtur
 async function openPanel(page: Page, extensionId: string, tabId: number): Promise<void> {
   await page.goto(`chrome-extension://${extensionId}/sidepanel.html?tab=${tabId}`);
   await expect(page.getByTestId('checklist')).toBeVisible({ timeout: CHECKLIST });
+  // The checklist is folded to its progress line until opened (the choice is remembered).
+  const toggle = page.getByTestId('checklist-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
 }
 
 test('ticks on a dossier are kept in IndexedDB across reloads and tabs, export as CSV and JSON, and import on the report page', async ({ ext }) => {

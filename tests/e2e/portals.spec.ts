@@ -123,6 +123,9 @@ test('one-stop screen: list → dossier modal → closed → another dossier, ea
     await expect(panel.getByTestId('recognized-dossierCode')).toHaveText('000.00.12.H56-250701-0001');
     await expect(panel.getByTestId('recognized-name')).toHaveText('Đăng ký khai sinh');
     await expectBadgeCount(page, /^\d+$/);
+    await expect(panel.getByTestId('checklist-progress')).toBeVisible({ timeout: 15_000 });
+    // The checklist is folded to its progress line until opened.
+    await panel.getByTestId('checklist-toggle').click();
     await expect(panel.getByTestId('session-label')).toContainText('000.00.12.H56-250701-0001', { timeout: 15_000 });
     await panel.getByTestId('check-dinh-danh').getByTestId('tick-done').click();
     await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done');

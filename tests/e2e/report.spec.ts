@@ -89,12 +89,13 @@ function sampleRows(): Rows {
 }
 
 /** Opens the report (creating the database), writes rows into IndexedDB as stored, sets the office, reloads. */
-async function openReportWith(ext: { context: BrowserContext; extensionId: string }, rows: Rows): Promise<Page> {
+async function openReportWith(ext: { context: BrowserContext; extensionId: string }, rows: Rows, locale: 'vi' | 'en' = 'vi'): Promise<Page> {
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/report.html`);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.evaluate(async ({ rows, office }) => {
+  await page.evaluate(async ({ rows, office, locale }) => {
     const local = chrome.storage.local as unknown as { set(items: Record<string, unknown>): Promise<void> };
+    await local.set({ 'da06.locale': locale });
     await local.set({ 'da06.profile': { name: 'Nguyễn Văn Giám Sát', unitId: '', office, planUnitIds: [], level: 'xa', demo: false }, 'da06.profile$': { v: 2 } });
     const db: IDBDatabase = await new Promise((ok, fail) => {
       const r = indexedDB.open('da06-journal');
@@ -109,7 +110,7 @@ async function openReportWith(ext: { context: BrowserContext; extensionId: strin
       tx.onerror = () => fail(tx.error);
     });
     db.close();
-  }, { rows, office: OFFICE });
+  }, { rows, office: OFFICE, locale });
   await page.reload();
   return page;
 }
@@ -187,7 +188,9 @@ test('the report\'s exports follow its filter, in local time, and the CSV opens 
   await expect(page.getByTestId('export-from')).toHaveCount(0); // one filter state: no second date range
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-long').click()]);
-  expect(download.suggestedFilename()).toMatch(/^da06-su-kien-\d{4}-\d{2}-\d{2}\.csv$/);
+  // Today's date in Hà Nội, not in UTC (they differ from 17:00 to 24:00 UTC).
+  const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+  expect(download.suggestedFilename()).toBe(`da06-su-kien-${today}.csv`);
   const path = (await download.path())!;
   const text = readFileSync(path, 'utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
@@ -214,11 +217,21 @@ test('the report\'s exports follow its filter, in local time, and the CSV opens 
   const wideFile = join(ARTIFACTS, `report-export-wide-${TAG}.csv`);
   await wide.saveAs(wideFile);
   const [w] = readWithLibreOffice(wideFile);
-  expect(w.rows[0]).toContain(CUSTOM_LABEL);
+  expect(w.rows[0].slice(8)).toEqual([CUSTOM_LABEL]); // that check's column only
   // Every filing that showed the check (12), ticked or not; six done.
   expect(w.rows).toHaveLength(1 + 12);
   const col = w.rows[0].indexOf(CUSTOM_LABEL);
   expect(w.rows.filter((r) => r[col] === 'Đã làm')).toHaveLength(6);
+
+  // The XLSX of the same scope: three sheets, the custom check by its wording, rates as numbers.
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+  const xlsxFile = join(ARTIFACTS, `report-export-${TAG}.xlsx`);
+  await xlsx.saveAs(xlsxFile);
+  const sheets = readWithLibreOffice(xlsxFile);
+  expect(sheets).toHaveLength(3);
+  expect(sheets[0].rows[1].slice(0, 4)).toEqual([CUSTOM_LABEL, '6', '12', '50']);
+  expect(sheets[1].rows).toHaveLength(1 + 12);
+  expect(sheets[2].rows[0][1]).toBe('Thời điểm (Asia/Ho_Chi_Minh, UTC+07:00)');
 });
 
 test('attack: rejected import file on the report → outcome announced, no serious axe violation (li[role=alert] in ul)', async ({ ext }) => {
@@ -292,4 +305,21 @@ test('a colleague\'s file with a custom check: the report, its filter and the pe
   const text = readFileSync((await wide.path())!, 'utf8');
   expect(text.split('\r\n')[0]).toContain(CUSTOM_LABEL);
   expect(text).not.toContain(CUSTOM_ID);
+});
+
+test('in English: rates "66.7%", "too few filings to judge", and the CSV in English with the zone in its heading', async ({ ext }) => {
+  test.setTimeout(LONG_FLOW);
+  const page = await openReportWith(ext, sampleRows(), 'en');
+  const thanhToan = page.getByTestId('table-by-check').locator('tr[data-key="thanh-toan"]');
+  await expect(thanhToan.getByTestId('rate')).toHaveText('66.7%');
+  await expect(thanhToan.getByTestId('verdict')).toContainText('too few filings to judge');
+  await expect(page.getByTestId('table-by-week').locator('tbody th').last()).toHaveText('Week 48/2026 (from 23 Nov 2026)');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv-long').click()]);
+  const file = join(ARTIFACTS, `report-export-en-${TAG}.csv`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await download.saveAs(file);
+  const [sheet] = readWithLibreOffice(file);
+  expect(sheet.rows[0][1]).toBe('Time (Asia/Ho_Chi_Minh, UTC+07:00)');
+  const states = new Set(sheet.rows.slice(1).map((r) => r[sheet.rows[0].indexOf('State')]));
+  expect([...states].sort()).toEqual(['Done', 'Not applicable']);
 });

@@ -168,6 +168,8 @@ test('presenter mode: a tick in training is flagged demo, absent from the defaul
   expect(await panel.locator('.panel').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(18);
   await expect(panel.getByTestId('checklist')).toBeVisible({ timeout: CHECKLIST });
   await expect(panel.getByTestId('demo-mode')).toBeVisible();
+  // The checklist is folded to its progress line until opened.
+  await panel.getByTestId('checklist-toggle').click();
   await panel.getByTestId('check-dinh-danh').getByTestId('tick-done').click();
   await expect(panel.getByTestId('check-dinh-danh')).toHaveAttribute('data-state', 'done');
 

@@ -199,3 +199,15 @@ describe('judging a rate against its target', () => {
     expect(judge({ rate: 0.5, applicable: 20 })).toBe('no-target');
   });
 });
+
+describe('a report or export for one check', () => {
+  it('narrows each filing to that check, so the other checks do not read as "not done"', async () => {
+    const { narrowToCheck } = await import('../../lib/export/filter');
+    const data = filterJournal(DATA, { checkId: 'so-hoa' });
+    const narrowed = narrowToCheck(data, 'so-hoa');
+    expect(narrowed.sessions.every((s) => s.checkIds.length === 1 && s.checkIds[0] === 'so-hoa')).toBe(true);
+    const wide = wideRows(narrowed, COLUMNS.filter((c) => c.id === 'so-hoa'), csvHeadings('vi'));
+    expect(wide[0].slice(8)).toEqual(['Số hóa hồ sơ khi tiếp nhận']);
+    expect(narrowToCheck(DATA, undefined)).toBe(DATA);
+  });
+});

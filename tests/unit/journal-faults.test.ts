@@ -192,3 +192,27 @@ describe('incremental live view', () => {
     expect([...(await journal.stateOf(SID)).keys()].sort()).toEqual(['luu-ket-qua', 'so-hoa', 'thanh-toan']);
   });
 });
+
+describe('two pages, one outbox', () => {
+  it("attack: a second panel opens while the first is still writing and replays its outbox → every tick stored once, neither page shows a failure", async () => {
+    for (const replayFirst of [false, true]) {
+      const db = freshDb();
+      const store = new MemoryStore();
+      const a = new TickQueue(new Journal(db), new Outbox(store), Date.now, 0);
+      const b = new TickQueue(new Journal(db), new Outbox(store), Date.now, 0);
+      const clicks: Promise<unknown>[] = [];
+      let replayed: Promise<{ saved: number; failed: number }> | undefined;
+      if (replayFirst) for (let i = 0; i < 5; i++) store.setItem(`${OUTBOX_PREFIX}pre-${i}`, JSON.stringify({ id: `pre-${i}`, sessionId: SID, checkId: 'so-hoa', state: 'done', ctx: me, clickedAt: Date.now() - 1000 + i }));
+      for (let i = 0; i < 20; i++) {
+        clicks.push(a.submit(SID, i % 2 ? 'dinh-danh' : 'so-hoa', 'done', undefined, me));
+        if (i === 3) replayed = b.replay();
+      }
+      if (replayFirst) clicks.push(a.replay());
+      const results = await Promise.all([...clicks, replayed]);
+      expect(results.filter((r) => r && typeof r === 'object' && 'kind' in r)).toEqual([]);
+      expect((await replayed)?.failed).toBe(0);
+      expect(await db.events.count()).toBe(replayFirst ? 25 : 20);
+      expect(store.length).toBe(0);
+    }
+  });
+});

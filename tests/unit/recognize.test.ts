@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { codeFromUrl } from '../../lib/adapters/kit/adapter';
 import { nationalCodeOf } from '../../lib/adapters/kit/labels';
 import { PORTAL_HOST_PATTERNS, SUGGESTED_HOSTS } from '../../lib/adapters/hosts';
-import { recognizePage } from '../../lib/recognize';
+import { recognizePage, type KnownProcedureName } from '../../lib/recognize';
 import { candidatesFor, recognizeWithAdapters, SITE_ADAPTERS } from '../../lib/recognize/adapters';
 import { parseHtml } from '../../lib/recognize/node-dom';
 import { RecognizedPageSchema } from '../../lib/recognize/schema';
@@ -17,6 +17,10 @@ import { ADAPTERS_DIR, adapterExamples, FIXTURES, fixtureByFile, ROOT } from '..
 import { fixtureSource } from '../fixtures/load';
 
 const PROCEDURE_KINDS = ['procedure-info', 'online-submission', 'dossier'];
+
+/** As in the extension: the generic reader names a procedure after a title only when it is a known one (loaded on first use). */
+let known: KnownProcedureName | undefined;
+const knownName: KnownProcedureName = (title, hints) => (known ??= knownNameFrom(getMatcher(), readDirectory()))(title, hints);
 
 /** Does this adapter claim the URL on its own (its hosts, or any host when it reads hand-off codes)? */
 function claims(adapterId: string, url: string): boolean {
@@ -108,8 +112,6 @@ describe('codes in URLs', () => {
 describe('fixtures', () => {
   for (const f of FIXTURES) {
     it(`${f.folder}: ${f.name}`, () => {
-      // As in the extension: the generic reader names a procedure after a title only when it is a known one.
-      const knownName = knownNameFrom(getMatcher(), readDirectory());
       const page = recognizePage(parseHtml(fixtureSource(f)), f.url, { ...(f.adapterId ? { adapterId: f.adapterId } : {}), knownName });
       expect(RecognizedPageSchema.parse(page)).toEqual(page);
       expect(page.site).toBe(f.site);
