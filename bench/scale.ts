@@ -3,11 +3,11 @@
  *   --sizes 10000,100000,1000000   in-page sizes (ticks), Chromium with the built extension (.output/chrome-mv3)
  *   --cli 1000000,10000000         `da06 report` sizes (ticks)
  *   --baseline 100000              Node raw import (lib/exchange importExportFiles into fake-indexeddb)
- *   --node-only / --browser-only
+ *   --node-only / --browser-only; --before also times the old per-filter path (filterJournal + buildReport) in Node
  * In-page (per size, a fresh profile): importEventsPerSec (worker import of generated exports, files
  * chosen → last outcome and figures on screen), importLongestTaskMs (longest main-thread task seen by a
  * PerformanceObserver during the import), reportFirstRenderMs (reload → totals shown), filterChangeMs
- * (pick a unit → totals changed, median of 3), peakHeapBytes (page heap, sampled every 250 ms).
+ * (pick a procedure / all → totals changed, median of 4), peakHeapBytes (page heap, sampled every 250 ms).
  * Node: engineFilterMs (the columnar engine, one report, median of 5) at each size;
  * da06 report: seconds, peak RSS, Parquet bytes, at each --cli size; raw import events/s.
  */
@@ -66,6 +66,24 @@ async function nodeFigures(): Promise<void> {
     }
     print(`engineBuild${n}Ms (Node, incl. generation)`, Math.round(build));
     print(`engineFilter${n}Ms (Node, median)`, Math.round(quantile(times.sort((a, b) => a - b), 0.5)));
+    if (process.argv.includes('--before')) {
+      // Before: what the page did on each filter change (filterJournal over every row, then buildReport).
+      const { filterJournal } = await import('../lib/export/filter');
+      const { buildReport } = await import('../lib/report/aggregate');
+      const data = { sessions: [] as import('../lib/journal/db').FilingSession[], events: [] as import('../lib/journal/db').TickEvent[] };
+      for (const j of generateJournals({ ticks: n })) {
+        for (const x of j.sessions) data.sessions.push(x);
+        for (const x of j.events) data.events.push(x);
+      }
+      const old: number[] = [];
+      for (const unit of ['xa-001', 'xa-002', undefined]) {
+        const t1 = performance.now();
+        const d = filterJournal(data, { unit });
+        buildReport(d.sessions, d.events, infos, catalog);
+        old.push(performance.now() - t1);
+      }
+      print(`beforeFilter${n}Ms (Node, filterJournal+buildReport, median)`, Math.round(quantile(old.sort((a, b) => a - b), 0.5)));
+    }
   }
   // Raw import through the library in Node (fake-indexeddb): the issue's baseline.
   const base = Number(arg('--baseline', '100000'));
@@ -125,11 +143,20 @@ async function browserFigures(): Promise<void> {
       await page.goto(`chrome-extension://${id}/report.html`);
       await page.getByTestId('report-empty').waitFor({ timeout: 60_000 });
       await page.evaluate(() => {
-        const w = window as unknown as { __long: number; __heap: number };
+        // Long tasks while the import runs (progress bar on screen), apart from the report's render after it.
+        const w = window as unknown as { __long: number; __after: number; __heap: number; __end: number };
         w.__long = 0;
+        w.__after = 0;
         w.__heap = 0;
+        w.__end = Infinity;
+        new MutationObserver(() => {
+          if (w.__end === Infinity && !document.querySelector('[data-testid="import-progress"]') && document.querySelector('[data-testid="import-outcome"]')) w.__end = performance.now();
+        }).observe(document.body, { childList: true, subtree: true });
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) w.__long = Math.max(w.__long, e.duration);
+          for (const e of list.getEntries()) {
+            if (e.startTime < w.__end) w.__long = Math.max(w.__long, e.duration);
+            else w.__after = Math.max(w.__after, e.duration);
+          }
         }).observe({ type: 'longtask' });
         setInterval(() => {
           const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
@@ -143,30 +170,32 @@ async function browserFigures(): Promise<void> {
       const importSecs = (performance.now() - t0) / 1000;
       await page.waitForFunction((n) => document.querySelector('[data-testid="total-events"]')?.textContent?.replace(/\D/g, '') === String(n), n, { timeout: 600_000 });
       const shownSecs = (performance.now() - t0) / 1000;
-      const { long, heap } = await page.evaluate(() => {
-        const w = window as unknown as { __long: number; __heap: number };
-        return { long: w.__long, heap: w.__heap };
+      const { long, after, heap } = await page.evaluate(() => {
+        const w = window as unknown as { __long: number; __after: number; __heap: number };
+        return { long: w.__long, after: w.__after, heap: w.__heap };
       });
       print(`page${n}ImportEventsPerSec`, Math.round(n / importSecs));
       print(`page${n}ImportToFiguresSec`, shownSecs.toFixed(1));
-      print(`page${n}ImportLongestTaskMs`, Math.round(long));
+      print(`page${n}ImportLongestTaskMs (during import)`, Math.round(long));
+      print(`page${n}RenderAfterImportLongestTaskMs`, Math.round(after));
       // First render: reload → totals shown.
       const t1 = performance.now();
       await page.reload();
       await page.waitForFunction((n) => document.querySelector('[data-testid="total-events"]')?.textContent?.replace(/\D/g, '') === String(n), n, { timeout: 600_000 });
       print(`page${n}FirstRenderMs`, Math.round(performance.now() - t1));
-      // Filter change: a unit, then all units again.
+      // Filter change: one procedure, then all again (every generated file holds many procedures, not always many units).
+      const options = await page.getByTestId('report-procedure').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
       const times: number[] = [];
-      for (const unit of ['xa-001', '', 'xa-002', '']) {
+      for (const value of [options[1], '', options[2], '']) {
         const before = await page.getByTestId('total-sessions').textContent();
         const t2 = performance.now();
-        await page.getByTestId('report-unit').selectOption(unit);
+        await page.getByTestId('report-procedure').selectOption(value ?? '');
         await page.waitForFunction((b) => document.querySelector('[data-testid="total-sessions"]')?.textContent !== b, before, { timeout: 120_000 });
         times.push(performance.now() - t2);
       }
       print(`page${n}FilterChangeMs (median)`, Math.round(quantile(times.sort((a, b) => a - b), 0.5)));
       const peak = await page.evaluate(() => (window as unknown as { __heap: number }).__heap);
-      print(`page${n}PeakHeap`, mb(Math.max(peak, heap, 0)));
+      print(`page${n}PeakHeap (before the reload)`, mb(Math.max(Number(peak) || 0, Number(heap) || 0)));
     } finally {
       await context.close();
       rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildExportFile, parseExportFile } from '../../lib/exchange/format';
 import { STRINGS } from '../../lib/i18n';
 import { catalog } from '../../lib/match/shipped';
@@ -10,6 +10,9 @@ import { ReportEngine } from '../../lib/report/engine';
 import { generateJournals, generatorChecks } from '../../lib/report/generate';
 import { outcomeLines } from '../../lib/report/outcome-text';
 import { runReport } from '../../scripts/report/run';
+
+// Files of thousands of rows (and DuckDB) on a shared 2-core machine: more than the default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const t = STRINGS.vi;
 const dir = mkdtempSync(join(tmpdir(), 'da06-cli-'));

@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildReport, type Report } from '../../lib/report/aggregate';
 import { ReportEngine } from '../../lib/report/engine';
 import { generateJournals, generatorChecks, prng } from '../../lib/report/generate';
 import { filterJournal, type ExportFilter } from '../../lib/export/filter';
 import { catalog } from '../../lib/match/shipped';
 import type { FilingSession, TickEvent } from '../../lib/journal/db';
+
+// Files of thousands of rows (and DuckDB) on a shared 2-core machine: more than the default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const checks = generatorChecks().map((c) => ({ id: c.id, label: c.label.vi, targets: c.targets }));
 

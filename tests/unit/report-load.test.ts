@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildExportFile } from '../../lib/exchange/format';
 import { importExportFiles } from '../../lib/exchange/import';
 import { checkRows } from '../../lib/export/valid';
@@ -7,10 +7,13 @@ import { filterJournal } from '../../lib/export/filter';
 import { JournalDb } from '../../lib/journal/db';
 import { readReportSource } from '../../lib/journal/report-source';
 import { buildReport } from '../../lib/report/aggregate';
-import { loadReportEngine } from '../../lib/report/load';
+import { HANDOVER_TICKS, handoverAdvised, loadReportEngine } from '../../lib/report/load';
 import { generateJournals, generatorChecks } from '../../lib/report/generate';
 import { splitByFilings } from '../../lib/report/split';
 import { catalog } from '../../lib/match/shipped';
+
+// Files of thousands of rows (and DuckDB) on a shared 2-core machine: more than the default 5 s.
+vi.setConfig({ testTimeout: 60_000 });
 
 const checks = generatorChecks();
 const infos = checks.map((c) => ({ id: c.id, label: c.label.vi, targets: c.targets }));
@@ -67,5 +70,11 @@ describe('report page reader', () => {
     }
     expect(events).toBe(5_000);
     expect(parts.reduce((n, p) => n + p.sessions.length, 0)).toBe(j.sessions.length);
+  });
+
+  it('suggests da06 report from a million ticks on', () => {
+    expect(HANDOVER_TICKS).toBe(1_000_000);
+    expect(handoverAdvised(999_999)).toBe(false);
+    expect(handoverAdvised(1_000_000)).toBe(true);
   });
 });
