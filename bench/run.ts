@@ -21,7 +21,7 @@
  * Report page: reportRender10kMs, reportFilterChange10kMs, reportPrintLayout10kMs (bench/report.ts).
  * The E2E flow in Chromium beside Firefox ESR: {chromium,firefox}FlowLaunchMs,
  * …LaunchToBadgeMs, …LaunchToPanelItemsMs (bench/flow.ts).
- * Training (bench/training.ts): trainingAssetsBytes, trainingToDemoRecognizedMs, tourStepMedianMs.
+ * Training (bench/training.ts): trainingAssetsBytes, trainingInPanelBytes, trainingToDemoRecognizedMs, tourStepMedianMs.
  * Browser figures build both targets first (`npm run build`); --node-only skips them.
  */
 import { execSync } from 'node:child_process';
