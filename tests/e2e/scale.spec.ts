@@ -72,6 +72,7 @@ test('a report of 200,000 filings opens, shows its figures and follows a filter 
   await page.getByTestId('report-unit').selectOption('xa-003');
   await expect(page.getByTestId('total-sessions')).toHaveText(count(FILINGS / 20), { timeout: 10_000 });
   await expect(page.getByTestId('report-handover')).toHaveCount(0);
+  await page.getByTestId('report-totals').screenshot({ path: 'test-results/scale-200k-totals.png' });
   expect(errors).toEqual([]);
 });
 
@@ -92,6 +93,7 @@ test('import runs on a worker with progress, and cancel keeps whole files only',
   const text = page.getByTestId('import-progress-text');
   await expect(text).toHaveText(/Tệp ([2-9]|1[0-5])\/16 · [\d.]+ dòng · còn khoảng/, { timeout: 120_000 });
   await expect(page.getByTestId('import-progress').locator('progress')).toBeVisible();
+  await page.getByTestId('import-progress').screenshot({ path: 'test-results/scale-import-progress.png' });
   await page.getByTestId('import-cancel').click();
   await expect(page.getByTestId('import-stopped')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('import-progress')).toHaveCount(0);
