@@ -78,6 +78,9 @@ export function TrainingApp() {
   const t = STRINGS[locale];
   const presenterState = useSetting(presenterSetting);
   const presenter = presenterState.value;
+  // The box follows a click at once; the stored value takes over when it arrives (no lag, no flicker back).
+  const [presenterClick, setPresenterClick] = useState<{ on: boolean; stored: boolean } | null>(null);
+  const presenterShown = presenterClick && presenterClick.stored === presenter.on ? presenterClick.on : presenter.on;
   const notes = useSetting(tourNotesSetting).value;
   const [title, setTitle] = useState('');
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -133,7 +136,7 @@ export function TrainingApp() {
         <section className="card" aria-labelledby="presenter-title">
           <h2 id="presenter-title">{t.training_presenter}</h2>
           <label className="training-toggle">
-            <input type="checkbox" data-testid="presenter-toggle" disabled={!presenterState.ready} checked={presenter.on} onChange={(e) => void presenterSetting.set({ on: e.target.checked })} />
+            <input type="checkbox" data-testid="presenter-toggle" disabled={!presenterState.ready} checked={presenterShown} onChange={(e) => { const on = e.target.checked; setPresenterClick({ on, stored: presenter.on }); void presenterSetting.set({ on }); }} />
             {t.training_presenter}
           </label>
           <p className="muted">{t.training_presenterHelp}</p>
