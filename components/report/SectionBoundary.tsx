@@ -1,4 +1,6 @@
-import { Component, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { format } from '@/lib/i18n';
+import { ErrorBoundary } from '../ErrorBoundary';
 
 interface Props {
   /** What the section is called, for the message ("Theo tuần"). */
@@ -13,22 +15,10 @@ interface Props {
  * One part of the report that fails (a chart, a table) says so in its own
  * place; the header, import, filters, the other parts and export stay.
  */
-export class SectionBoundary extends Component<Props, { error: Error | null }> {
-  override state = { error: null as Error | null };
-
-  static getDerivedStateFromError(error: Error) {
-    return { error };
-  }
-
-  override render() {
-    if (this.state.error) {
-      return (
-        <div className="card section-failed" data-testid="section-failed" data-section={this.props.testId}>
-          <p className="error" role="alert">{this.props.message.replace('{section}', this.props.name)}</p>
-          <p className="muted small">{this.state.error.message}</p>
-        </div>
-      );
-    }
-    return this.props.children;
-  }
+export function SectionBoundary({ name, message, testId, children }: Props) {
+  return (
+    <ErrorBoundary title={format(message, { section: name })} testId="section-failed" part={testId}>
+      {children}
+    </ErrorBoundary>
+  );
 }
